@@ -1,0 +1,64 @@
+import { Navigate, createBrowserRouter } from 'react-router-dom';
+
+import { ApiKeysPage } from '@/features/api-keys/components/api-keys-page';
+import { AuditLogPage } from '@/features/audit-log/components/audit-log-page';
+import { ChangePasswordPage } from '@/features/auth/components/change-password-page';
+import { LoginPage } from '@/features/auth/components/login-page';
+import { CHANGE_PASSWORD_PATH, RequireAuth } from '@/features/auth/components/require-auth';
+import { BrandSettingsPage } from '@/features/brands/components/brand-settings-page';
+import { type ComingSoonSection, ComingSoonPage } from '@/features/coming-soon/components/coming-soon-page';
+import { TeamPage } from '@/features/team/components/team-page';
+
+import { AppShellLayout } from './layout/app-shell-layout';
+import { BrandLayout } from './layout/brand-layout';
+import { HomePage } from './routes/home-page';
+import { NotFoundPage } from './routes/not-found-page';
+import { SettingsLayout } from './routes/settings-layout';
+
+const comingSoonSections: ComingSoonSection[] = [
+  'dashboard',
+  'campaigns',
+  'rewards',
+  'fans',
+  'redemptions',
+  'reports',
+];
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
+      {
+        element: <AppShellLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'brands/:brandId',
+            element: <BrandLayout />,
+            children: [
+              { index: true, element: <Navigate to="dashboard" replace /> },
+              ...comingSoonSections.map((section) => ({
+                path: section,
+                element: <ComingSoonPage key={section} section={section} />,
+              })),
+              {
+                path: 'settings',
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="brand" replace /> },
+                  { path: 'brand', element: <BrandSettingsPage /> },
+                  { path: 'api-keys', element: <ApiKeysPage /> },
+                  { path: 'team', element: <TeamPage /> },
+                  { path: 'audit-log', element: <AuditLogPage /> },
+                ],
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,42 @@
+import { Tabs } from '@mantine/core';
+import { IconBuildingStore, IconHistory, IconKey, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+
+import { PageHeader } from '@/components/page-header';
+
+const tabs = [
+  { value: 'brand', key: 'brand', icon: IconBuildingStore },
+  { value: 'api-keys', key: 'apiKeys', icon: IconKey },
+  { value: 'team', key: 'team', icon: IconUsers },
+  { value: 'audit-log', key: 'auditLog', icon: IconHistory },
+] as const;
+
+/** Settings → Brand, API keys, Team, Audit log; the tab is the last part of the URL. */
+export function SettingsLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const current =
+    tabs.find(({ value }) => location.pathname.endsWith(`/settings/${value}`))?.value ?? 'brand';
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <Tabs value={current} onChange={(value) => value && void navigate(value)} keepMounted={false}>
+        <Tabs.List aria-label={t('settings.tabs.label')} mb="lg">
+          {tabs.map(({ value, key, icon: TabIcon }) => (
+            <Tabs.Tab key={value} value={value} leftSection={<TabIcon size={16} aria-hidden />}>
+              {t(`settings.tabs.${key}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map(({ value }) => (
+          <Tabs.Panel key={value} value={value}>
+            <Outlet />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// One readable sentence for any failed request, in the UI language. Known problem codes get our own
+// wording; other problems show the server's `detail`.
+import type { TFunction } from 'i18next';
+
+import { ApiError, retryAfterMinutes } from './problem';
+
+function tooManyAttempts(error: ApiError, t: TFunction): string {
+  return error.retryAfterSeconds === null
+    ? t('errors.tooManyAttemptsLater')
+    : t('errors.tooManyAttempts', { count: retryAfterMinutes(error.retryAfterSeconds) });
+}
+
+export function errorMessage(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError) {
+    switch (error.code) {
+      case 'invalid_credentials':
+        return t('errors.invalidCredentials');
+      case 'too_many_attempts':
+        return tooManyAttempts(error, t);
+      case 'last_owner':
+        return t('errors.lastOwner');
+      case 'password_change_required':
+        return t('errors.passwordChangeRequired');
+      default:
+        break;
+    }
+    if (error.status === 429) {
+      return tooManyAttempts(error, t);
+    }
+    if (error.status >= 500 || !error.problem) {
+      return t('errors.server', { status: error.status });
+    }
+    if (error.problem.detail) {
+      return error.problem.detail;
+    }
+    return error.status === 403 ? t('errors.forbidden') : error.problem.title;
+  }
+  // fetch rejects with a TypeError when the server cannot be reached at all.
+  if (error instanceof TypeError) {
+    return t('errors.network');
+  }
+  return t('errors.unexpected');
+}

@@ -1,0 +1,18 @@
+// Every TanStack Query key of the admin, in one place, so a mutation in one feature can refresh what
+// another feature shows (e.g. revoking a key refreshes the audit log) without importing it.
+export interface PageParams {
+  limit: number;
+  cursor: string | null;
+}
+
+export const queryKeys = {
+  me: ['auth', 'me'] as const,
+  brandList: ['brand-list'] as const,
+  brand: (brandId: string) => ['brand', brandId] as const,
+  members: (brandId: string) => ['brand', brandId, 'members'] as const,
+  membersPage: (brandId: string, page: PageParams) => ['brand', brandId, 'members', page] as const,
+  apiKeys: (brandId: string) => ['brand', brandId, 'api-keys'] as const,
+  apiKeysPage: (brandId: string, page: PageParams) => ['brand', brandId, 'api-keys', page] as const,
+  auditLog: (brandId: string) => ['brand', brandId, 'audit-log'] as const,
+  auditLogPage: (brandId: string, page: PageParams) => ['brand', brandId, 'audit-log', page] as const,
+};

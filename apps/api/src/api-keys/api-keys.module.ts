@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
+
+/** Owns brands' API keys: creation (secret shown once), scopes, revocation, authentication. */
+@Module({
+  controllers: [ApiKeysController],
+  providers: [ApiKeysRepository, ApiKeysService],
+  exports: [ApiKeysService],
+})
+export class ApiKeysModule {}

@@ -1,0 +1,38 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { BrandsModule } from './brands/brands.module';
+import { ConfigModule, type RuntimeConfig } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { MembersModule } from './members/members.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  /** `extraImports`: tests mount probe controllers through the real pipeline with it. */
+  static forRoot(
+    config: RuntimeConfig,
+    extraImports: NonNullable<ModuleMetadata['imports']> = [],
+  ): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...extraImports,
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuditModule,
+        UsersModule,
+        AuthModule,
+        BrandsModule,
+        MembersModule,
+        ApiKeysModule,
+        HealthModule,
+        DemoModule,
+      ],
+    };
+  }
+}

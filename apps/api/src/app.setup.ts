@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import { type IncomingMessage } from 'node:http';
+import path from 'node:path';
+
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { type ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { type Logger } from 'pino';
+
+import { uuidv7 } from '@fanfare/shared';
+
+import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/access.decorators';
+import { PROBLEM_CONTENT_TYPE, problem } from './common/errors/problem';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { StrictValidationPipe } from './common/http/validation.pipe';
+import { PinoNestLogger } from './common/logging/logger';
+import { type RuntimeConfig } from './config/config.module';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the Nest app on Fastify with the whole request pipeline; `main.ts` and tests share it. */
+export async function createApp(
+  config: RuntimeConfig,
+  logger: Logger,
+  extraImports: NonNullable<ModuleMetadata['imports']> = [],
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (request: IncomingMessage) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9._:-]{8,100}$/.test(incoming) ? incoming : uuidv7();
+    },
+    requestIdLogLabel: 'requestId',
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, extraImports),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+      // Fastify's own JSON parser only; other body types are refused with 415 below.
+      bodyParser: false,
+    },
+  );
+  await configureApp(app, config);
+  return app;
+}
+
+/** Global prefix, validation, errors, security headers, cookies, docs and the static front ends. */
+export async function configureApp(app: NestFastifyApplication, config: RuntimeConfig): Promise<void> {
+  setRoutePrefix(app);
+  app.useGlobalPipes(new StrictValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // The widget script is embedded on brands' own sites.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON is the only body this API reads: anything else is answered with 415.
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+  });
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    yamlDocumentUrl: 'api/docs-yaml',
+    customSiteTitle: 'Fanfare API',
+  });
+
+  serveFrontEnds(app, config);
+  await app.init();
+}
+
+/** `/api/v1` for the API; health and readiness stay at `/api/health` and `/api/ready`. */
+export function setRoutePrefix(app: NestFastifyApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health', 'api/ready'] });
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const options = new DocumentBuilder()
+    .setTitle('Fanfare API')
+    .setDescription(
+      'Social CRM loyalty platform. Errors are RFC 9457 problem details (application/problem+json). ' +
+        'Brand-scoped routes accept a member session (cookie) or, where stated, the brand’s API key as ' +
+        '`Authorization: Bearer sk_…`. Lists are cursor-paginated (`limit`, `cursor` → `nextCursor`).',
+    )
+    .setVersion('1.0')
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A brand API key (sk_…)' }, 'apiKey')
+    .build();
+  return SwaggerModule.createDocument(app, options, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+}
+
+/** The admin SPA at `/` (history routing falls back to index.html) and the widget at `/widget.js`. */
+function serveFrontEnds(app: NestFastifyApplication, config: RuntimeConfig): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const adminIndex = path.join(config.adminDistDir, 'index.html');
+  const hasAdmin = existsSync(adminIndex);
+  if (hasAdmin) {
+    void fastify.register(fastifyStatic, {
+      root: config.adminDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+    });
+  }
+  if (existsSync(path.join(config.widgetDistDir, 'widget.js'))) {
+    void fastify.register(fastifyStatic, {
+      root: config.widgetDistDir,
+      prefix: '/',
+      wildcard: false,
+      decorateReply: !hasAdmin,
+      index: false,
+    });
+  }
+  fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    if (!hasAdmin || pathname.startsWith('/api/') || pathname === '/api' || path.extname(pathname) !== '') {
+      return reply
+        .status(404)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .send(
+          problem(404, 'not_found', `No route matches GET ${pathname}.`, {
+            instance: pathname,
+            requestId: String(request.id),
+          }),
+        );
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', config.adminDistDir);
+  });
+}

@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+import { LOCALES, type Locale, SLUG_PATTERN } from '@fanfare/shared';
+
+import { IsIanaTimeZone, NotBlank } from '../../common/http/validators';
+
+/**
+ * Absent means "keep"; null is not a value these fields can take (IsOptional would let it through
+ * to the database).
+ */
+const IfPresent = (): PropertyDecorator => ValidateIf((_dto: object, value: unknown) => value !== undefined);
+
+export class UpdateBrandDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
+  @IfPresent()
+  @IsString()
+  @NotBlank()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IfPresent()
+  @IsString()
+  @Matches(SLUG_PATTERN, { message: 'slug must be 2–63 lower-case letters, digits and single dashes' })
+  slug?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Berlin' })
+  @IfPresent()
+  @IsString()
+  @IsIanaTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IfPresent()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}

@@ -1,0 +1,4 @@
+export * from './access';
+export * from './slug';
+export * from './time-zone';
+export * from './uuidv7';

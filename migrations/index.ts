@@ -1,0 +1,6 @@
+import { type MigrationInterface } from 'typeorm';
+
+import { Foundation1795778725495 } from './1795778725495-Foundation';
+
+/** Every migration in order. A test checks that each file in this folder is listed here. */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795778725495];
