@@ -7,25 +7,10 @@ import { type AuditLogPageDto } from '../src/audit/dto/audit-entry.dto';
 import { type MeDto } from '../src/auth/dto/auth.dto';
 import { type BrandDto } from '../src/brands/dto/brand.dto';
 import { createBrand, login } from './support/sessions';
+import { bodyOf, type Problem, PROBLEM, tag } from './support/http';
 import { OWNER_EMAIL, startTestApp, type TestApp } from './support/test-app';
 
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: Array<{ field: string; reason: string }>;
-}
-
-const PROBLEM = /^application\/problem\+json/;
 const SECRET = /^sk_[A-Za-z0-9_-]{43}$/;
-
-function bodyOf<T>(response: { body: unknown }): T {
-  return response.body as T;
-}
-
-function tag(): string {
-  return randomUUID().replace(/-/g, '').slice(0, 10);
-}
 
 /** A secret of the right shape that no key has. */
 function unknownSecret(): string {

@@ -6,21 +6,8 @@ import { type MeDto } from '../src/auth/dto/auth.dto';
 import { type BrandDto } from '../src/brands/dto/brand.dto';
 import { type AddedMemberDto } from '../src/members/dto/member.dto';
 import { addMember, createBrand, login } from './support/sessions';
+import { bodyOf, type Problem, tag } from './support/http';
 import { OWNER_EMAIL, startTestApp, type TestApp } from './support/test-app';
-
-interface Problem {
-  status: number;
-  code: string;
-  errors?: Array<{ field: string; reason: string }>;
-}
-
-function bodyOf<T>(response: { body: unknown }): T {
-  return response.body as T;
-}
-
-function tag(): string {
-  return randomUUID().replace(/-/g, '').slice(0, 10);
-}
 
 function requestIdOf(response: { headers: Record<string, string | string[] | undefined> }): string {
   const id = response.headers['x-request-id'];

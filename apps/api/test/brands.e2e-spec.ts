@@ -3,29 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { type BrandDto, type BrandPageDto } from '../src/brands/dto/brand.dto';
 import { addMember, createBrand, login } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
-
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  instance?: string;
-  errors?: Array<{ field: string; reason: string }>;
-}
-
-const PROBLEM = /^application\/problem\+json/;
-
-function bodyOf<T>(response: { body: unknown }): T {
-  return response.body as T;
-}
+import { bodyOf, type Problem, PROBLEM, tag } from './support/http';
 
 function errorFields(response: { body: unknown }): string[] {
   return (bodyOf<Problem>(response).errors ?? []).map((error) => error.field);
 }
 
 /** Lower-case letters and digits: fits names, slugs and email addresses. */
-function tag(): string {
-  return randomUUID().replace(/-/g, '').slice(0, 10);
-}
 
 describe('brands', () => {
   let t: TestApp;

@@ -16,7 +16,7 @@ class FailingProbeController {
 @Module({ controllers: [FailingProbeController] })
 class FailingProbeModule {}
 
-const PROBLEM = /^application\/problem\+json/;
+import { PROBLEM } from './support/http';
 
 describe('API foundation: the request pipeline', () => {
   let t: TestApp;

@@ -6,28 +6,8 @@ import { type MeDto } from '../src/auth/dto/auth.dto';
 import { type BrandDto, type BrandPageDto } from '../src/brands/dto/brand.dto';
 import { type AddedMemberDto, type MemberDto, type MemberPageDto } from '../src/members/dto/member.dto';
 import { addMember, createBrand, login } from './support/sessions';
+import { bodyOf, type Problem, PROBLEM, tag, uniqueEmail } from './support/http';
 import { OWNER_EMAIL, startTestApp, type TestApp } from './support/test-app';
-
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: Array<{ field: string; reason: string }>;
-}
-
-const PROBLEM = /^application\/problem\+json/;
-
-function bodyOf<T>(response: { body: unknown }): T {
-  return response.body as T;
-}
-
-function tag(): string {
-  return randomUUID().replace(/-/g, '').slice(0, 10);
-}
-
-function uniqueEmail(label: string): string {
-  return `${label}-${tag()}@example.com`;
-}
 
 describe('members', () => {
   let t: TestApp;
