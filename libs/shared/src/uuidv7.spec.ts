@@ -9,12 +9,19 @@ describe('uuidv7', () => {
   });
 
   it('encodes the creation time in the first 48 bits', () => {
-    const at = Date.UTC(2026, 10, 27, 12, 0, 0, 123);
+    // Later than any id generated so far: earlier times are clamped to keep ids increasing.
+    const at = Date.now() + 3_600_000 + 123;
     expect(uuidv7Time(uuidv7(at)).getTime()).toBe(at);
   });
 
+  it('never goes backwards when the clock does', () => {
+    const first = uuidv7(Date.now() + 7_200_000);
+    const afterClockStep = uuidv7(Date.now());
+    expect(afterClockStep > first).toBe(true);
+  });
+
   it('sorts in generation order, also within one millisecond', () => {
-    const at = Date.now() + 10_000;
+    const at = Date.now() + 10_800_000;
     const ids = Array.from({ length: 5000 }, () => uuidv7(at));
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);

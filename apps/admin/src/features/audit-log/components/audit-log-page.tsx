@@ -16,8 +16,10 @@ import {
   actionKeyOf,
   actorTypeKeyOf,
   changeLinesOf,
+  fieldKeyOf,
   shortId,
   targetTypeKeyOf,
+  valueKeyOf,
 } from '../utils/describe-audit-entry';
 
 export function AuditLogPage() {
@@ -89,7 +91,14 @@ function AuditLogRow({ entry }: { entry: AuditEntryDto }) {
   const { t, i18n } = useTranslation();
   const actionKey = actionKeyOf(entry.action);
   const targetKey = targetTypeKeyOf(entry.targetType);
-  const changes = changeLinesOf(entry.changes, t('auditLog.emptyValue'));
+  const changes = changeLinesOf(entry.changes, t('auditLog.emptyValue'), (field, value) => {
+    const key = valueKeyOf(field, value);
+    return key ? t(key) : null;
+  });
+  const fieldLabel = (field: string): string => {
+    const key = fieldKeyOf(field);
+    return key ? t(`auditLog.fields.${key}`) : field;
+  };
 
   return (
     <Table.Tr data-testid="audit-entry" data-action={entry.action}>
@@ -137,10 +146,14 @@ function AuditLogRow({ entry }: { entry: AuditEntryDto }) {
             {changes.map((line) => (
               <List.Item key={line.field}>
                 {line.kind === 'changed'
-                  ? t('auditLog.changeFromTo', { field: line.field, from: line.from, to: line.to })
+                  ? t('auditLog.changeFromTo', {
+                      field: fieldLabel(line.field),
+                      from: line.from,
+                      to: line.to,
+                    })
                   : line.kind === 'removed'
-                    ? t('auditLog.changeRemoved', { field: line.field, from: line.from })
-                    : t('auditLog.changeSet', { field: line.field, to: line.to })}
+                    ? t('auditLog.changeRemoved', { field: fieldLabel(line.field), from: line.from })
+                    : t('auditLog.changeSet', { field: fieldLabel(line.field), to: line.to })}
               </List.Item>
             ))}
           </List>

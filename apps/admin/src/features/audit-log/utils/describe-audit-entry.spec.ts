@@ -4,12 +4,28 @@ import {
   actionKeyOf,
   actorTypeKeyOf,
   changeLinesOf,
+  fieldKeyOf,
   formatChangeValue,
   shortId,
   targetTypeKeyOf,
+  valueKeyOf,
 } from './describe-audit-entry';
 
 describe('audit entry descriptions', () => {
+  it('translates known fields and enumerated values, and leaves free text alone', () => {
+    expect(fieldKeyOf('timeZone')).toBe('timeZone');
+    expect(fieldKeyOf('somethingNew')).toBeNull();
+    expect(valueKeyOf('role', 'manager')).toBe('roles.manager');
+    expect(valueKeyOf('status', 'revoked')).toBe('apiKeys.status.revoked');
+    expect(valueKeyOf('locale', 'de')).toBe('locales.de');
+    expect(valueKeyOf('name', 'owner')).toBeNull();
+    expect(valueKeyOf('role', 'superuser')).toBeNull();
+    const lines = changeLinesOf({ role: { from: 'analyst', to: 'owner' } }, 'empty', (field, value) =>
+      valueKeyOf(field, value) === 'roles.owner' ? 'Inhaber' : null,
+    );
+    expect(lines).toEqual([{ field: 'role', kind: 'changed', from: 'analyst', to: 'Inhaber' }]);
+  });
+
   it('maps every contract action to a translation key', () => {
     expect(actionKeyOf('api_key.created')).toBe('apiKeyCreated');
     expect(actionKeyOf('api_key.revoked')).toBe('apiKeyRevoked');

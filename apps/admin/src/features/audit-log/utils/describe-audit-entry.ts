@@ -7,6 +7,7 @@ type AuditTexts = Resources['auditLog'];
 export type ActionKey = keyof AuditTexts['actions'];
 export type ActorTypeKey = keyof AuditTexts['actorTypes'];
 export type TargetTypeKey = keyof AuditTexts['targetTypes'];
+export type FieldKey = keyof AuditTexts['fields'];
 
 const actionKeys: Record<string, ActionKey> = {
   'brand.created': 'brandCreated',
@@ -46,6 +47,41 @@ export function targetTypeKeyOf(targetType: string): TargetTypeKey | null {
   return targetTypeKeys[targetType] ?? null;
 }
 
+const fieldKeys: Record<string, FieldKey> = {
+  name: 'name',
+  slug: 'slug',
+  timeZone: 'timeZone',
+  locale: 'locale',
+  role: 'role',
+  email: 'email',
+  scopes: 'scopes',
+  status: 'status',
+};
+
+/** The translation key of a known field name, or null to show the field as recorded. */
+export function fieldKeyOf(field: string): FieldKey | null {
+  return fieldKeys[field] ?? null;
+}
+
+const valueKeys = {
+  role: { owner: 'roles.owner', manager: 'roles.manager', analyst: 'roles.analyst' },
+  status: { active: 'apiKeys.status.active', revoked: 'apiKeys.status.revoked' },
+  locale: { de: 'locales.de', en: 'locales.en' },
+} as const;
+
+type ValueKeys = typeof valueKeys;
+export type ValueKey = { [F in keyof ValueKeys]: ValueKeys[F][keyof ValueKeys[F]] }[keyof ValueKeys];
+
+/**
+ * For fields with a fixed set of values (roles, key status, languages): the translation key of a
+ * value, so that "manager → owner" reads in the admin's language. Null for free text.
+ */
+export function valueKeyOf(field: string, value: unknown): ValueKey | null {
+  if (typeof value !== 'string' || !Object.hasOwn(valueKeys, field)) return null;
+  const values: Record<string, ValueKey> = valueKeys[field as keyof ValueKeys];
+  return Object.hasOwn(values, value) ? (values[value] ?? null) : null;
+}
+
 /** A changed value as short text; empty values get the given word ("empty"). */
 export function formatChangeValue(value: unknown, emptyLabel: string): string {
   if (value === null || value === undefined || value === '') {
@@ -81,7 +117,13 @@ export interface ChangeLine {
 type Changes = Record<string, { from?: unknown; to?: unknown }>;
 
 /** One line per changed field, sorted by field name so entries read the same every time. */
-export function changeLinesOf(changes: Changes, emptyLabel: string): ChangeLine[] {
+export function changeLinesOf(
+  changes: Changes,
+  emptyLabel: string,
+  translateValue: (field: string, value: unknown) => string | null = () => null,
+): ChangeLine[] {
+  const show = (field: string, value: unknown): string =>
+    translateValue(field, value) ?? formatChangeValue(value, emptyLabel);
   return Object.entries(changes)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([field, change]) => {
@@ -91,8 +133,8 @@ export function changeLinesOf(changes: Changes, emptyLabel: string): ChangeLine[
       return {
         field,
         kind,
-        from: formatChangeValue(hasFrom ? change.from : undefined, emptyLabel),
-        to: formatChangeValue(hasTo ? change.to : undefined, emptyLabel),
+        from: show(field, hasFrom ? change.from : undefined),
+        to: show(field, hasTo ? change.to : undefined),
       };
     });
 }

@@ -291,6 +291,16 @@ export const de: Resources = {
     changeSet: '{{field}}: {{to}}',
     changeFromTo: '{{field}}: {{from}} → {{to}}',
     changeRemoved: '{{field}}: war {{from}}',
+    fields: {
+      name: 'Name',
+      slug: 'Slug',
+      timeZone: 'Zeitzone',
+      locale: 'Sprache',
+      role: 'Rolle',
+      email: 'E-Mail',
+      scopes: 'Berechtigungen',
+      status: 'Status',
+    },
   },
   comingSoon: {
     badge: 'Demnächst',

@@ -287,6 +287,16 @@ export const en = {
     changeSet: '{{field}}: {{to}}',
     changeFromTo: '{{field}}: {{from}} → {{to}}',
     changeRemoved: '{{field}}: was {{from}}',
+    fields: {
+      name: 'Name',
+      slug: 'Slug',
+      timeZone: 'Time zone',
+      locale: 'Language',
+      role: 'Role',
+      email: 'Email',
+      scopes: 'Scopes',
+      status: 'Status',
+    },
   },
   comingSoon: {
     badge: 'Coming soon',
