@@ -1,6 +1,10 @@
 import { type MigrationInterface } from 'typeorm';
 
+import { EarningEngine1795781500627 } from './1795781500627-EarningEngine';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
 
 /** Every migration in order. A test checks that each file in this folder is listed here. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795778725495];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  Foundation1795778725495,
+  EarningEngine1795781500627,
+];

@@ -4,11 +4,16 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BrandsModule } from './brands/brands.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { ConfigModule, type RuntimeConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { EventsModule } from './events/events.module';
+import { FansModule } from './fans/fans.module';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
+import { RulesModule } from './rules/rules.module';
+import { TiersModule } from './tiers/tiers.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -30,6 +35,11 @@ export class AppModule {
         BrandsModule,
         MembersModule,
         ApiKeysModule,
+        CampaignsModule,
+        TiersModule,
+        EventsModule,
+        FansModule,
+        RulesModule,
         HealthModule,
         DemoModule,
       ],

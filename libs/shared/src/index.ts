@@ -1,4 +1,5 @@
 export * from './access';
+export * from './engine';
 export * from './slug';
 export * from './time-zone';
 export * from './uuidv7';

@@ -1,6 +1,6 @@
 /**
  * Database commands: `migrate`, `revert` (undo the last migration), `seed-demo` (recreate the demo
- * brand) and `drift` (print the SQL that would align the schema with the entities — the starting
+ * brand), `verify-ledger` (check the ledger's invariants over the whole database) and `drift` (print the SQL that would align the schema with the entities — the starting
  * point for a new migration). They use DATABASE_URL, or the embedded database in FANFARE_DATA_DIR.
  */
 import 'reflect-metadata';
@@ -12,11 +12,12 @@ import { createLogger, PinoNestLogger } from '../common/logging/logger';
 import { ConfigError, loadConfig } from '../config/config';
 import { type RuntimeConfig } from '../config/config.module';
 import { resolveSessionSecret } from '../config/session-secret';
-import { revertLastMigration, runMigrations, schemaDrift } from '../database/data-source';
+import { createDataSource, revertLastMigration, runMigrations, schemaDrift } from '../database/data-source';
 import { EmbeddedDatabase } from '../database/embedded-database';
 import { FirstStartService } from '../demo/first-start.service';
+import { LedgerCheckRepository } from '../ledger/ledger-check.repository';
 
-const COMMANDS = ['migrate', 'revert', 'seed-demo', 'drift'] as const;
+const COMMANDS = ['migrate', 'revert', 'seed-demo', 'drift', 'verify-ledger'] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function main(command: Command): Promise<void> {
@@ -41,6 +42,29 @@ async function main(command: Command): Promise<void> {
       case 'drift': {
         const queries = await schemaDrift(databaseUrl);
         process.stdout.write(queries.length ? `${queries.join(';\n')};\n` : 'No drift.\n');
+        break;
+      }
+      case 'verify-ledger': {
+        const dataSource = createDataSource(databaseUrl, 2);
+        await dataSource.initialize();
+        try {
+          const report = await new LedgerCheckRepository(dataSource).check();
+          process.stdout.write(
+            `Checked ${report.entries} ledger entries of ${report.fans} fans in ${report.brands} brand(s) and ` +
+              `${report.campaigns} campaign(s): balances = sum of entries, lifetime points = earnings net of ` +
+              `reversals, issued points per campaign, reversals within what they reverse.\n`,
+          );
+          if (report.problems.length > 0) {
+            process.stdout.write(
+              `${report.problems.length} problem(s):\n${report.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+            );
+            process.exitCode = 1;
+          } else {
+            process.stdout.write('The ledger is consistent.\n');
+          }
+        } finally {
+          await dataSource.destroy();
+        }
         break;
       }
       case 'seed-demo': {

@@ -3,7 +3,16 @@ import { AuditLogEntryEntity } from '../audit/entities/audit-log-entry.entity';
 import { LoginAttemptEntity } from '../auth/entities/login-attempt.entity';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { BrandEntity } from '../brands/entities/brand.entity';
+import { CampaignEntity } from '../campaigns/entities/campaign.entity';
+import { RewardRuleVersionEntity } from '../campaigns/entities/reward-rule-version.entity';
+import { RewardRuleEntity } from '../campaigns/entities/reward-rule.entity';
+import { EngagementEventEntity } from '../events/entities/engagement-event.entity';
+import { FanIdentityEntity } from '../fans/entities/fan-identity.entity';
+import { FanEntity } from '../fans/entities/fan.entity';
+import { LedgerEntryEntity } from '../ledger/entities/ledger-entry.entity';
 import { MembershipEntity } from '../members/entities/membership.entity';
+import { FanTierChangeEntity } from '../tiers/entities/fan-tier-change.entity';
+import { TierEntity } from '../tiers/entities/tier.entity';
 import { UserEntity } from '../users/entities/user.entity';
 
 /** Every entity, listed once: the data source and the drift check both use this list. */
@@ -15,4 +24,13 @@ export const ENTITIES = [
   MembershipEntity,
   ApiKeyEntity,
   AuditLogEntryEntity,
+  FanEntity,
+  FanIdentityEntity,
+  EngagementEventEntity,
+  CampaignEntity,
+  RewardRuleEntity,
+  RewardRuleVersionEntity,
+  LedgerEntryEntity,
+  TierEntity,
+  FanTierChangeEntity,
 ];

@@ -196,6 +196,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands/{brandId}/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's campaigns with their rules, newest first */
+        get: operations["Campaigns_list"];
+        put?: never;
+        /**
+         * Create a campaign with its rules
+         * @description Rules are checked field by field (400, e.g. rules.0.award.points) and against platform policies: a rule with a blocking finding can be saved in a draft or paused campaign, but not in an active one (409 policy_blocked); warnings come back in findings. A campaign whose endsAt has passed reads as ended (unless it is a draft) and stays ended; making a campaign active or paused with an endsAt that has already passed answers 409 invalid_transition.
+         */
+        post: operations["Campaigns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign with its rules and their policy findings */
+        get: operations["Campaigns_get"];
+        put?: never;
+        post?: never;
+        /** Delete a campaign that never booked points (end the others instead) */
+        delete: operations["Campaigns_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a campaign, its status or its rules
+         * @description Fields left out stay as they are. A changed rule gets its next version; points already booked never change. Status: draft → active | paused, active → paused | ended, paused → active | ended; ended is final. A campaign whose endsAt has passed reads as ended (unless it is a draft) and stays ended; making a campaign active or paused with an endsAt that has already passed answers 409 invalid_transition.
+         */
+        patch: operations["Campaigns_update"];
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's tier ladder and what its thresholds count */
+        get: operations["Tiers_get"];
+        /**
+         * Replace the tier ladder
+         * @description Replaces the whole ladder and its basis in one step (400 with field errors such as tiers.1.threshold). Fans' tiers are recomputed against the new ladder by the ledger, not by this call.
+         */
+        put: operations["Tiers_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest engagement events: one, or a batch of up to 1000
+         * @description Recognises the fan (creating it on first sight), evaluates the active rules and books points exactly once. A single event that is not valid is answered with a 400 problem. In a batch, valid events are processed and invalid ones come back with status `rejected` and their `errors`; the batch answers 200 with one outcome per event, in order. Sending an id again answers `duplicate` with the first outcome and books nothing.
+         */
+        post: operations["Events_ingest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/fans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search fans by name, email, handle or external id */
+        get: operations["Fans_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/fans/{fanId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One fan: balance, tier, identities, consent (a merged fan’s id answers its survivor) */
+        get: operations["Fans_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/fans/{fanId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fan's ledger, newest first, each entry with what explains it */
+        get: operations["Fans_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/fans/{fanId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add or take points by hand, with a reason */
+        post: operations["Fans_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/rules/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an event would earn now and why — books nothing */
+        post: operations["Rules_simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -466,6 +635,551 @@ export interface components {
              * @example sk_…
              */
             secret: string;
+        };
+        RuleTriggerDto: {
+            /**
+             * @description The event type that triggers the rule: follow, like, comment, share, mention, post, review, check_in, purchase, referral, survey_response, chat, video_view, signup, or custom:<name>.
+             * @example comment
+             */
+            eventType: string;
+            /** @description Only events from these channels; left out for every channel. */
+            channels?: ("facebook" | "instagram" | "x" | "youtube" | "tiktok" | "whatsapp" | "linkedin" | "web" | "store" | "email" | "other")[];
+        };
+        RuleConditionDto: {
+            /**
+             * @description A property of the event's properties, or a dotted path.
+             * @example hashtags
+             */
+            property: string;
+            /** @enum {string} */
+            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in" | "contains" | "exists" | "matches";
+            /**
+             * @description What the property is compared with: a number for gt/gte/lt/lte, a list for in, a text for contains, a bounded regular expression (checked for safety) for matches, nothing for exists.
+             * @example #SoMeParade
+             */
+            value?: string | number | boolean | (string | number | boolean)[];
+        };
+        RuleAwardDto: {
+            /**
+             * @description fixed: `points` per matching event; per_unit: points per unit of a numeric property.
+             * @enum {string}
+             */
+            kind: "fixed" | "per_unit";
+            /**
+             * @description fixed only.
+             * @example 10
+             */
+            points?: number;
+            /**
+             * @description per_unit only: the numeric property counted.
+             * @example amount
+             */
+            property?: string;
+            /**
+             * @description per_unit only.
+             * @example 1
+             */
+            pointsPerUnit?: number;
+            /**
+             * @description per_unit only: size of a unit; 1 when left out.
+             * @example 1
+             */
+            unit?: number;
+            /**
+             * @description per_unit only.
+             * @enum {string}
+             */
+            rounding?: "floor" | "round" | "ceil";
+            /** @description per_unit only: at most this many points. */
+            maxPoints?: number;
+        };
+        RuleLimitDto: {
+            /**
+             * @description Days, weeks and months in the brand's time zone; campaign: while the campaign runs.
+             * @enum {string}
+             */
+            window: "day" | "week" | "month" | "campaign" | "lifetime";
+            /**
+             * @description Awards per fan in the window.
+             * @example 3
+             */
+            max: number;
+        };
+        RuleDefinitionDto: {
+            /** @example Instagram comment with #SoMeParade */
+            name: string;
+            trigger: components["schemas"]["RuleTriggerDto"];
+            /** @description All must hold; empty for none. */
+            conditions: components["schemas"]["RuleConditionDto"][];
+            /** @description Before the tier multiplier. */
+            award: components["schemas"]["RuleAwardDto"];
+            /** @description Per fan; one per window; empty for none. */
+            limits: components["schemas"]["RuleLimitDto"][];
+            /** @description Minimum seconds between two awards of this rule to one fan. */
+            cooldownSeconds?: number;
+        };
+        PolicyFindingDto: {
+            /**
+             * @description block: the campaign cannot be active with this rule; warn: shown, not enforced.
+             * @enum {string}
+             */
+            severity: "block" | "warn";
+            /**
+             * @description Stable id of the policy (the admin translates by it).
+             * @enum {string}
+             */
+            policy: "meta-like-gating" | "meta-share-to-enter" | "meta-tag-friends" | "instagram-tag-friends" | "incentivised-reviews" | "review-rating-gating" | "x-repeated-entries" | "unverifiable-engagement";
+            /** @example Rewarding Facebook Page likes is forbidden */
+            title: string;
+            message: string;
+            /**
+             * Format: uri
+             * @description Where the policy is written down.
+             */
+            link: string;
+            /**
+             * @description The part of the rule the finding is about, relative to the rule.
+             * @example conditions.1
+             */
+            field: string | null;
+        };
+        RuleDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Goes up by one with every change of the definition.
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description Place in the campaign's list, from 0.
+             * @example 0
+             */
+            position: number;
+            definition: components["schemas"]["RuleDefinitionDto"];
+            /** @description Blocks first. */
+            findings: components["schemas"]["PolicyFindingDto"][];
+        };
+        CampaignFindingDto: {
+            /**
+             * @description block: the campaign cannot be active with this rule; warn: shown, not enforced.
+             * @enum {string}
+             */
+            severity: "block" | "warn";
+            /**
+             * @description Stable id of the policy (the admin translates by it).
+             * @enum {string}
+             */
+            policy: "meta-like-gating" | "meta-share-to-enter" | "meta-tag-friends" | "instagram-tag-friends" | "incentivised-reviews" | "review-rating-gating" | "x-repeated-entries" | "unverifiable-engagement";
+            /** @example Rewarding Facebook Page likes is forbidden */
+            title: string;
+            message: string;
+            /**
+             * Format: uri
+             * @description Where the policy is written down.
+             */
+            link: string;
+            /**
+             * @description The part of the rule the finding is about, relative to the rule.
+             * @example conditions.1
+             */
+            field: string | null;
+            /**
+             * Format: uuid
+             * @description The rule the finding is about.
+             */
+            ruleId: string;
+        };
+        CampaignDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Summer of reviews */
+            name: string;
+            description: string;
+            /**
+             * @description As the campaign reads now: an active or paused campaign whose endsAt has passed reads as ended (and is final), without anyone ending it.
+             * @enum {string}
+             */
+            status: "draft" | "active" | "paused" | "ended";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** @description The most points the campaign may award in total. */
+            budgetPoints: number | null;
+            /** @description Net points its rules booked (awards minus reversals). */
+            pointsIssued: number;
+            /** @description Budget not yet issued; null without a budget. */
+            budgetLeft: number | null;
+            rules: components["schemas"]["RuleDto"][];
+            /** @description All rules' policy findings, blocks first. */
+            findings: components["schemas"]["CampaignFindingDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CampaignPageDto: {
+            items: components["schemas"]["CampaignDto"][];
+            nextCursor: string | null;
+        };
+        CreateCampaignDto: {
+            /** @example Summer of reviews */
+            name: string;
+            /** @description Empty when left out. */
+            description?: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-01T00:00:00+02:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description After startsAt; left out or null for an open end.
+             */
+            endsAt?: string | null;
+            /**
+             * @description draft when left out. A campaign is created as a draft, active or paused; it ends through PATCH or when endsAt passes.
+             * @enum {string}
+             */
+            status?: "draft" | "active" | "paused";
+            /** @description The most points the campaign may award in total; null or left out for no budget. */
+            budgetPoints?: number | null;
+            /** @description The reward rules, in the order they are shown; none when left out. */
+            rules?: components["schemas"]["RuleDefinitionDto"][];
+        };
+        RuleInputDto: {
+            /** @example Instagram comment with #SoMeParade */
+            name: string;
+            trigger: components["schemas"]["RuleTriggerDto"];
+            /** @description All must hold; empty for none. */
+            conditions: components["schemas"]["RuleConditionDto"][];
+            /** @description Before the tier multiplier. */
+            award: components["schemas"]["RuleAwardDto"];
+            /** @description Per fan; one per window; empty for none. */
+            limits: components["schemas"]["RuleLimitDto"][];
+            /** @description Minimum seconds between two awards of this rule to one fan. */
+            cooldownSeconds?: number;
+            /**
+             * Format: uuid
+             * @description PATCH only: the id of one of the campaign's rules, to change that rule (a changed definition becomes its next version). Rules without an id are new.
+             */
+            id?: string;
+        };
+        UpdateCampaignDto: {
+            name?: string;
+            description?: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description null: open end.
+             */
+            endsAt?: string | null;
+            /**
+             * @description draft → active or paused; active → paused or ended; paused → active or ended; ended is final (409 invalid_transition). A campaign with a blocking policy finding cannot be active (409 policy_blocked).
+             * @enum {string}
+             */
+            status?: "draft" | "active" | "paused" | "ended";
+            /** @description null: no budget. Not below the points already issued. */
+            budgetPoints?: number | null;
+            /** @description The complete new list of rules, in order. An item with the id of a rule changes that rule (a changed definition becomes its next version; points already booked stay as they are); items without an id are new rules; rules left out are removed (kept for the ledger's history). Leave rules out to keep them as they are. */
+            rules?: components["schemas"]["RuleInputDto"][];
+        };
+        TierDto: {
+            /** @example Silver */
+            name: string;
+            /** @example 500 */
+            threshold: number;
+            /** @example 1.25 */
+            multiplier: number;
+            /** @example Free shipping */
+            perks: string;
+        };
+        TiersDto: {
+            /**
+             * @description What thresholds count: all points ever earned, or those earned in the last 12 months.
+             * @enum {string}
+             */
+            basis: "lifetime" | "rolling_12_months";
+            /** @description From the lowest threshold up. */
+            tiers: components["schemas"]["TierDto"][];
+        };
+        TierDefinitionDto: {
+            /** @example Silver */
+            name: string;
+            /**
+             * @description Points (counted on the basis) from which a fan holds the tier; the first tier starts at 0.
+             * @example 500
+             */
+            threshold: number;
+            /**
+             * @description Multiplies the points a fan in this tier earns (two decimals).
+             * @example 1.25
+             */
+            multiplier: number;
+            /**
+             * @description What the tier gives, in words.
+             * @example Free shipping
+             */
+            perks?: string;
+        };
+        PutTiersDto: {
+            /** @enum {string} */
+            basis: "lifetime" | "rolling_12_months";
+            /** @description The whole ladder, from the lowest threshold up: thresholds strictly increasing from 0, names unique, multipliers from 1 to 10. An empty list removes all tiers. */
+            tiers: components["schemas"]["TierDefinitionDto"][];
+        };
+        FanRefDto: {
+            /**
+             * @description The fan's id on the event's channel (or your customer id for web).
+             * @example 17841400000000001
+             */
+            externalId: string;
+            /** @example anna.backt */
+            handle?: string;
+            /** @example Anna */
+            displayName?: string;
+            /** @example anna@example.com */
+            email?: string;
+        };
+        EngagementEventDto: {
+            /**
+             * @description Your id of the event: unique per brand, it makes delivery idempotent.
+             * @example ig-comment-18000000000000001
+             */
+            id: string;
+            /**
+             * @description follow, like, comment, share, mention, post, review, check_in, purchase, referral, survey_response, chat, video_view, signup, custom:<name> — or `retract` with `retracts`.
+             * @example comment
+             */
+            type: string;
+            /**
+             * @description Required except for `retract`.
+             * @enum {string}
+             */
+            channel?: "facebook" | "instagram" | "x" | "youtube" | "tiktok" | "whatsapp" | "linkedin" | "web" | "store" | "email" | "other";
+            /**
+             * Format: date-time
+             * @description When it happened; at most 5 minutes in the future.
+             */
+            occurredAt: string;
+            /** @description The identity on the channel; absent for unattributed events (they earn nothing). */
+            fan?: components["schemas"]["FanRefDto"];
+            /**
+             * @description At most 16 KB of facts rules can test: hashtags, text, amount, currency, rating, postId…
+             * @example {
+             *       "hashtags": [
+             *         "SoMeParade"
+             *       ],
+             *       "postId": "17900000000000001"
+             *     }
+             */
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description For `type: retract`: the id of the event to reverse (a deleted comment, a refund). */
+            retracts?: string;
+        };
+        EventBatchDto: {
+            events: components["schemas"]["EngagementEventDto"][];
+        };
+        AwardDto: {
+            /** Format: uuid */
+            ruleId: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** @description Points booked by this rule (negative for a retraction). */
+            points: number;
+        };
+        EventOutcomeDto: {
+            /** @description Your id of the event (null when it could not be read). */
+            id: string | null;
+            /** @enum {string} */
+            status: "awarded" | "no_match" | "capped" | "duplicate" | "rejected" | "retracted";
+            /** @description Points booked for the event (for a duplicate: what the first delivery booked). */
+            points: number;
+            /** Format: uuid */
+            fanId: string | null;
+            awards: components["schemas"]["AwardDto"][];
+            /** @description Why nothing or less was awarded. */
+            reasons?: string[];
+            /** @description For `rejected`: what is wrong with the event. */
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description For `duplicate`: the first delivery’s status.
+             * @enum {string}
+             */
+            originalStatus?: "awarded" | "no_match" | "capped" | "retracted";
+        };
+        EventBatchResultDto: {
+            /** @description One outcome per event, in the order sent. */
+            results: components["schemas"]["EventOutcomeDto"][];
+        };
+        FanIdentityDto: {
+            /** @example instagram */
+            channel: string;
+            /** @example 17841400000000001 */
+            externalId: string;
+            /** @example @anna.backt */
+            handle: string | null;
+            displayName: string | null;
+            email: string | null;
+            /**
+             * @description How the identity was tied to the fan.
+             * @example first_sight
+             */
+            source: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConsentDto: {
+            /** @description Null: never asked. */
+            granted: boolean | null;
+            /** Format: date-time */
+            at: string | null;
+            /** @description Version of the consent text the fan saw. */
+            textVersion: string | null;
+        };
+        FanDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string | null;
+            email: string | null;
+            /** @description Points the fan can spend. */
+            balance: number;
+            /** @description Points earned, net of reversals. */
+            lifetimePoints: number;
+            /** @example Silver */
+            tier: string | null;
+            /** Format: date-time */
+            tierChangedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the earliest event of the fan happened.
+             */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastActiveAt: string;
+            identities: components["schemas"]["FanIdentityDto"][];
+            marketingConsent: components["schemas"]["ConsentDto"];
+            profilingConsent: components["schemas"]["ConsentDto"];
+            /** Format: date-time */
+            erasedAt: string | null;
+        };
+        FanPageDto: {
+            items: components["schemas"]["FanDto"][];
+            nextCursor: string | null;
+        };
+        LedgerEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "earn" | "redeem" | "refund" | "expire" | "adjust" | "reverse";
+            /** @description Signed: positive adds to the balance. */
+            points: number;
+            /**
+             * Format: date-time
+             * @description When the cause happened.
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @description When it was booked.
+             */
+            createdAt: string;
+            /** @description Why, in words. */
+            reason: string;
+            /** Format: uuid */
+            eventId: string | null;
+            /** Format: uuid */
+            campaignId: string | null;
+            /** Format: uuid */
+            ruleId: string | null;
+            ruleVersion: number | null;
+            /** Format: uuid */
+            reversesEntryId: string | null;
+            /** @description What was stored to explain the entry. */
+            explanation: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Who booked it by hand. */
+            actor: string | null;
+        };
+        LedgerPageDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+            nextCursor: string | null;
+        };
+        CreateAdjustmentDto: {
+            /**
+             * @description Points to add (positive) or take away (negative); not zero.
+             * @example 50
+             */
+            points: number;
+            /** @example Goodwill for a late delivery */
+            reason: string;
+        };
+        AdjustmentDto: {
+            entry: components["schemas"]["LedgerEntryDto"];
+            fan: components["schemas"]["FanDto"];
+        };
+        SimulateDto: {
+            /** @description The event to try (`id` may be left out). */
+            event: components["schemas"]["EngagementEventDto"];
+            /**
+             * Format: uuid
+             * @description Evaluate for this fan (caps, tier); else the event’s identity decides.
+             */
+            fanId?: string;
+        };
+        SimulatedConditionDto: {
+            /** @example hashtags contains "SoMeParade" */
+            condition: string;
+            passed: boolean;
+            /** @description The value the event has there. */
+            actual: Record<string, never> | null;
+        };
+        SimulatedLimitDto: {
+            /** @enum {string} */
+            window: "day" | "week" | "month" | "campaign" | "lifetime";
+            max: number;
+            /** @description Awards the fan already has in the window. */
+            used: number;
+            reached: boolean;
+            /** Format: date-time */
+            resetsAt: string | null;
+        };
+        SimulatedRuleDto: {
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string;
+            version: number;
+            /** Format: uuid */
+            campaignId: string;
+            /** @description Type, channel and every condition hold. */
+            matched: boolean;
+            /** @description It would book points now. */
+            wouldAward: boolean;
+            points: number;
+            /** @description Why, in words. */
+            explanation: string;
+            conditions: components["schemas"]["SimulatedConditionDto"][];
+            limits: components["schemas"]["SimulatedLimitDto"][];
+            /** @description Points left in the campaign budget (null: no budget). */
+            budgetLeft: number | null;
+        };
+        SimulationDto: {
+            /**
+             * Format: uuid
+             * @description The fan evaluated for (null: a new fan).
+             */
+            fanId: string | null;
+            tier: string | null;
+            multiplier: number;
+            /** @description Points the event would earn in all. */
+            points: number;
+            /** @description Every active rule for the event’s type, matched or not. */
+            rules: components["schemas"]["SimulatedRuleDto"][];
         };
         HealthDto: {
             /** @example ok */
@@ -1353,6 +2067,835 @@ export interface operations {
                 };
             };
             /** @description Allowed for owner. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Campaigns_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Only campaigns that read as this status now (a campaign past its endsAt reads as ended). */
+                status?: "draft" | "active" | "paused" | "ended";
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignPageDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Campaigns_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description policy_blocked: a rule has a blocking policy finding; invalid_transition. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Campaigns_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Campaigns_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description campaign_has_awards: the campaign booked points; end it instead. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Campaigns_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description invalid_transition; policy_blocked (a rule has a blocking policy finding); budget_below_issued. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tiers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TiersDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Tiers_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTiersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TiersDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Events_ingest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EngagementEventDto"] | components["schemas"]["EventBatchDto"];
+            };
+        };
+        responses: {
+            /** @description The outcome of the single event, or `{ results }` for a batch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventOutcomeDto"] | components["schemas"]["EventBatchResultDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager and API keys with events:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Fans_search: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Search in names, emails, handles and external ids. */
+                q?: string;
+                sort?: "last_active" | "points";
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FanPageDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with fans:read or fans:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Fans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                fanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FanDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with fans:read or fans:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Fans_ledger: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+                fanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPageDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with fans:read or fans:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Fans_adjust: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key books nothing again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                brandId: string;
+                fanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager and API keys with fans:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The balance would go below zero, or the Idempotency-Key was used for something else. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Rules_simulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+
+import { Transactions } from '../database/transactions';
+import { type EventStatus } from './entities/engagement-event.entity';
+
+export interface StoredEvent {
+  id: string;
+  externalId: string;
+  fanId: string | null;
+  type: string;
+  status: EventStatus;
+  points: bigint;
+  outcome: Record<string, unknown>;
+  retractedAt: Date | null;
+}
+
+export interface NewEvent {
+  id: string;
+  externalId: string;
+  fanId: string | null;
+  type: string;
+  channel: string | null;
+  occurredAt: Date;
+  properties: Record<string, unknown> | null;
+  retractsExternalId: string | null;
+  status: EventStatus;
+  points: bigint;
+  outcome: Record<string, unknown>;
+}
+
+@Injectable()
+export class EventsRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  async findByExternalIds(brandId: string, externalIds: string[]): Promise<Map<string, StoredEvent>> {
+    if (externalIds.length === 0) return new Map();
+    const rows: Array<{
+      id: string;
+      external_id: string;
+      fan_id: string | null;
+      type: string;
+      status: EventStatus;
+      points: string;
+      outcome: Record<string, unknown>;
+      retracted_at: Date | null;
+    }> = await this.tx.manager.query(
+      `SELECT id, external_id, fan_id, type, status, points, outcome, retracted_at
+         FROM engagement_event WHERE brand_id = $1 AND external_id = ANY($2::text[])`,
+      [brandId, [...new Set(externalIds)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.external_id,
+        {
+          id: row.id,
+          externalId: row.external_id,
+          fanId: row.fan_id,
+          type: row.type,
+          status: row.status,
+          points: BigInt(row.points),
+          outcome: row.outcome,
+          retractedAt: row.retracted_at,
+        },
+      ]),
+    );
+  }
+
+  /** External ids among `externalIds` that a stored retraction already names. */
+  async retractedBeforehand(brandId: string, externalIds: string[]): Promise<Set<string>> {
+    if (externalIds.length === 0) return new Set();
+    const rows: Array<{ retracts_external_id: string }> = await this.tx.manager.query(
+      `SELECT retracts_external_id FROM engagement_event
+        WHERE brand_id = $1 AND type = 'retract' AND retracts_external_id = ANY($2::text[])`,
+      [brandId, externalIds],
+    );
+    return new Set(rows.map((row) => row.retracts_external_id));
+  }
+
+  /** Inserts events whose sender id is new; returns the sender ids actually inserted. */
+  async insert(brandId: string, events: NewEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows: Array<{ external_id: string }> = await this.tx.manager.query(
+      `INSERT INTO engagement_event (brand_id, id, external_id, fan_id, type, channel, occurred_at, properties,
+                                     retracts_external_id, status, points, outcome)
+       SELECT $1, e.id, e.external_id, e.fan_id, e.type, e.channel, e.occurred_at, e.properties,
+              e.retracts_external_id, e.status, e.points, e.outcome
+         FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[],
+                     $9::text[], $10::text[], $11::bigint[], $12::jsonb[])
+              AS e(id, external_id, fan_id, type, channel, occurred_at, properties, retracts_external_id, status,
+                   points, outcome)
+       ON CONFLICT (brand_id, external_id) DO NOTHING
+       RETURNING external_id`,
+      [
+        brandId,
+        events.map((e) => e.id),
+        events.map((e) => e.externalId),
+        events.map((e) => e.fanId),
+        events.map((e) => e.type),
+        events.map((e) => e.channel),
+        events.map((e) => e.occurredAt),
+        events.map((e) => (e.properties === null ? null : JSON.stringify(e.properties))),
+        events.map((e) => e.retractsExternalId),
+        events.map((e) => e.status),
+        events.map((e) => e.points.toString()),
+        events.map((e) => JSON.stringify(e.outcome)),
+      ],
+    );
+    return new Set(rows.map((row) => row.external_id));
+  }
+
+  async markRetracted(brandId: string, eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    await this.tx.manager.query(
+      `UPDATE engagement_event SET retracted_at = now()
+        WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND retracted_at IS NULL`,
+      [brandId, eventIds],
+    );
+  }
+}

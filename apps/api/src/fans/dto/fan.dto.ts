@@ -1,0 +1,243 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  NotEquals,
+} from 'class-validator';
+
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { NotBlank } from '../../common/http/validators';
+import { type LedgerEntryRow } from '../../ledger/ledger.repository';
+import { type FanRow, type IdentityRow } from '../fans.repository';
+
+export class FanIdentityDto {
+  @ApiProperty({ example: 'instagram' })
+  channel!: string;
+
+  @ApiProperty({ example: '17841400000000001' })
+  externalId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '@anna.backt' })
+  handle!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  displayName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ example: 'first_sight', description: 'How the identity was tied to the fan.' })
+  source!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Null: never asked.' })
+  granted!: boolean | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  at!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Version of the consent text the fan saw.' })
+  textVersion!: string | null;
+}
+
+export class FanDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  displayName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ description: 'Points the fan can spend.' })
+  balance!: number;
+
+  @ApiProperty({ description: 'Points earned, net of reversals.' })
+  lifetimePoints!: number;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Silver' })
+  tier!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  tierChangedAt!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the earliest event of the fan happened.' })
+  firstSeenAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  lastActiveAt!: string;
+
+  @ApiProperty({ type: [FanIdentityDto] })
+  identities!: FanIdentityDto[];
+
+  @ApiProperty({ type: ConsentDto })
+  marketingConsent!: ConsentDto;
+
+  @ApiProperty({ type: ConsentDto })
+  profilingConsent!: ConsentDto;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  erasedAt!: string | null;
+}
+
+export class FanPageDto {
+  @ApiProperty({ type: [FanDto] })
+  items!: FanDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
+}
+
+export class FanQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Search in names, emails, handles and external ids.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['last_active', 'points'], default: 'last_active' })
+  @IsOptional()
+  @IsIn(['last_active', 'points'])
+  sort?: 'last_active' | 'points';
+}
+
+export class LedgerEntryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: ['earn', 'redeem', 'refund', 'expire', 'adjust', 'reverse'] })
+  kind!: string;
+
+  @ApiProperty({ description: 'Signed: positive adds to the balance.' })
+  points!: number;
+
+  @ApiProperty({ format: 'date-time', description: 'When the cause happened.' })
+  occurredAt!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When it was booked.' })
+  createdAt!: string;
+
+  @ApiProperty({ description: 'Why, in words.' })
+  reason!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  eventId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  campaignId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  ruleId!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  ruleVersion!: number | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  reversesEntryId!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'What was stored to explain the entry.',
+  })
+  explanation!: Record<string, unknown> | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Who booked it by hand.' })
+  actor!: string | null;
+}
+
+export class LedgerPageDto {
+  @ApiProperty({ type: [LedgerEntryDto] })
+  items!: LedgerEntryDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
+}
+
+export class CreateAdjustmentDto {
+  @ApiProperty({ example: 50, description: 'Points to add (positive) or take away (negative); not zero.' })
+  @IsInt()
+  @NotEquals(0, { message: 'points must not be 0' })
+  @Min(-1_000_000_000)
+  @Max(1_000_000_000)
+  points!: number;
+
+  @ApiProperty({ example: 'Goodwill for a late delivery', minLength: 1, maxLength: 500 })
+  @IsString()
+  @NotBlank()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class AdjustmentDto {
+  @ApiProperty({ type: LedgerEntryDto })
+  entry!: LedgerEntryDto;
+
+  @ApiProperty({ type: FanDto })
+  fan!: FanDto;
+}
+
+export function toFanDto(fan: FanRow, identities: IdentityRow[]): FanDto {
+  return {
+    id: fan.id,
+    displayName: fan.displayName,
+    email: fan.email,
+    balance: Number(fan.balance),
+    lifetimePoints: Number(fan.lifetimePoints),
+    tier: fan.tierName,
+    tierChangedAt: fan.tierChangedAt?.toISOString() ?? null,
+    firstSeenAt: fan.firstSeenAt.toISOString(),
+    lastActiveAt: fan.lastActiveAt.toISOString(),
+    identities: identities.map((identity) => ({
+      channel: identity.channel,
+      externalId: identity.externalId,
+      handle: identity.handle,
+      displayName: identity.displayName,
+      email: identity.email,
+      source: identity.source,
+      createdAt: identity.createdAt.toISOString(),
+    })),
+    marketingConsent: {
+      granted: fan.consentMarketing,
+      at: fan.consentMarketingAt?.toISOString() ?? null,
+      textVersion: fan.consentMarketingVersion,
+    },
+    profilingConsent: {
+      granted: fan.consentProfiling,
+      at: fan.consentProfilingAt?.toISOString() ?? null,
+      textVersion: fan.consentProfilingVersion,
+    },
+    erasedAt: fan.erasedAt?.toISOString() ?? null,
+  };
+}
+
+export function toLedgerEntryDto(entry: LedgerEntryRow): LedgerEntryDto {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    points: Number(entry.points),
+    occurredAt: entry.occurredAt.toISOString(),
+    createdAt: entry.createdAt.toISOString(),
+    reason: entry.reason,
+    eventId: entry.eventId,
+    campaignId: entry.campaignId,
+    ruleId: entry.ruleId,
+    ruleVersion: entry.ruleVersion,
+    reversesEntryId: entry.reversesEntryId,
+    explanation: entry.explanation,
+    actor: entry.actorLabel,
+  };
+}

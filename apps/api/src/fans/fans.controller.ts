@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { BrandAccess } from '../auth/access.decorators';
+import { type Actor, CurrentActor, RequestInfo, type RequestMeta } from '../auth/actor';
+import { ApiProblemResponse } from '../common/errors/api-problem.decorator';
+import { ResourceIdPipe } from '../common/http/id.pipe';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
+import {
+  AdjustmentDto,
+  CreateAdjustmentDto,
+  FanDto,
+  FanPageDto,
+  FanQueryDto,
+  LedgerPageDto,
+  toFanDto,
+  toLedgerEntryDto,
+} from './dto/fan.dto';
+import { FansService } from './fans.service';
+
+const READ = { roles: ['owner', 'manager', 'analyst'], scopes: ['fans:read', 'fans:write'] } as const;
+
+@ApiTags('fans')
+@Controller('brands/:brandId/fans')
+export class FansController {
+  constructor(private readonly fans: FansService) {}
+
+  @Get()
+  @BrandAccess(READ)
+  @ApiOperation({ summary: 'Search fans by name, email, handle or external id' })
+  @ApiOkResponse({ type: FanPageDto })
+  async search(
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Query() query: FanQueryDto,
+  ): Promise<FanPageDto> {
+    const page = await this.fans.search(brandId, query);
+    return {
+      items: page.items.map(({ fan, identities }) => toFanDto(fan, identities)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Get(':fanId')
+  @BrandAccess(READ)
+  @ApiOperation({
+    summary: 'One fan: balance, tier, identities, consent (a merged fan’s id answers its survivor)',
+  })
+  @ApiOkResponse({ type: FanDto })
+  async get(
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Param('fanId', new ResourceIdPipe('Fan')) fanId: string,
+  ): Promise<FanDto> {
+    const { fan, identities } = await this.fans.get(brandId, fanId);
+    return toFanDto(fan, identities);
+  }
+
+  @Get(':fanId/ledger')
+  @BrandAccess(READ)
+  @ApiOperation({ summary: "The fan's ledger, newest first, each entry with what explains it" })
+  @ApiOkResponse({ type: LedgerPageDto })
+  async ledger(
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Param('fanId', new ResourceIdPipe('Fan')) fanId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<LedgerPageDto> {
+    const page = await this.fans.ledgerOf(brandId, fanId, query.limit ?? 50, query.cursor);
+    return { items: page.items.map(toLedgerEntryDto), nextCursor: page.nextCursor };
+  }
+
+  @Post(':fanId/adjustments')
+  @HttpCode(201)
+  @BrandAccess({ roles: ['owner', 'manager'], scopes: ['fans:write'] })
+  @ApiOperation({ summary: 'Add or take points by hand, with a reason' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key books nothing again.',
+  })
+  @ApiCreatedResponse({ type: AdjustmentDto })
+  @ApiProblemResponse(
+    409,
+    'The balance would go below zero, or the Idempotency-Key was used for something else.',
+  )
+  async adjust(
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Param('fanId', new ResourceIdPipe('Fan')) fanId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentActor() actor: Actor,
+    @RequestInfo() meta: RequestMeta,
+    @Body() body: CreateAdjustmentDto,
+  ): Promise<AdjustmentDto> {
+    const { entry, fan } = await this.fans.adjust(brandId, fanId, body, idempotencyKey, actor, meta);
+    return { entry: toLedgerEntryDto(entry), fan: toFanDto(fan.fan, fan.identities) };
+  }
+}

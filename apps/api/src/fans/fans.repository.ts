@@ -1,0 +1,323 @@
+import { Injectable } from '@nestjs/common';
+
+import { uuidv7 } from '@fanfare/shared';
+
+import { Transactions } from '../database/transactions';
+
+export interface IdentityRef {
+  channel: string;
+  externalId: string;
+  handle: string | null;
+  displayName: string | null;
+  email: string | null;
+  seenAt: Date;
+}
+
+export interface LockedFan {
+  id: string;
+  balance: bigint;
+  lifetimePoints: bigint;
+  tierName: string | null;
+  firstSeenAt: Date;
+  lastActiveAt: Date;
+}
+
+export interface FanChange {
+  fanId: string;
+  balanceDelta: bigint;
+  lifetimeDelta: bigint;
+  firstSeenAt: Date;
+  lastActiveAt: Date;
+  tierName: string | null;
+  tierChanged: boolean;
+}
+
+export const identityKey = (channel: string, externalId: string): string => `${channel}\u0000${externalId}`;
+
+@Injectable()
+export class FansRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  /**
+   * The fan of each identity, creating fans on first sight. Two requests that see a new identity at
+   * once both try to create it; the unique (brand, channel, external id) lets one win, and the
+   * loser drops the fan it created and uses the winner's.
+   */
+  async resolveIdentities(brandId: string, refs: IdentityRef[]): Promise<Map<string, string>> {
+    const unique = new Map<string, IdentityRef>();
+    for (const ref of refs) {
+      const key = identityKey(ref.channel, ref.externalId);
+      const seen = unique.get(key);
+      if (!seen || ref.seenAt < seen.seenAt) unique.set(key, ref);
+    }
+    const wanted = [...unique.values()];
+    const fans = new Map<string, string>();
+    if (wanted.length === 0) return fans;
+    await this.readIdentities(brandId, wanted, fans);
+    const missing = wanted.filter((ref) => !fans.has(identityKey(ref.channel, ref.externalId)));
+    if (missing.length === 0) return fans;
+
+    const newIds = missing.map(() => uuidv7());
+    await this.tx.manager.query(
+      `INSERT INTO fan (brand_id, id, display_name, email, first_seen_at, last_active_at)
+       SELECT $1, t.id, t.display_name, t.email, t.seen_at, t.seen_at
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS t(id, display_name, email, seen_at)`,
+      [
+        brandId,
+        newIds,
+        missing.map((ref) => ref.displayName),
+        missing.map((ref) => ref.email),
+        missing.map((ref) => ref.seenAt),
+      ],
+    );
+    const inserted: Array<{ channel: string; external_id: string; fan_id: string }> =
+      await this.tx.manager.query(
+        `INSERT INTO fan_identity (brand_id, id, fan_id, channel, external_id, handle, display_name, email)
+       SELECT $1, t.id, t.fan_id, t.channel, t.external_id, t.handle, t.display_name, t.email
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+              AS t(id, fan_id, channel, external_id, handle, display_name, email)
+       ON CONFLICT (brand_id, channel, external_id) DO NOTHING
+       RETURNING channel, external_id, fan_id`,
+        [
+          brandId,
+          missing.map(() => uuidv7()),
+          newIds,
+          missing.map((ref) => ref.channel),
+          missing.map((ref) => ref.externalId),
+          missing.map((ref) => ref.handle),
+          missing.map((ref) => ref.displayName),
+          missing.map((ref) => ref.email),
+        ],
+      );
+    for (const row of inserted) fans.set(identityKey(row.channel, row.external_id), row.fan_id);
+    const lost = missing.filter((ref) => !fans.has(identityKey(ref.channel, ref.externalId)));
+    if (lost.length > 0) {
+      const used = new Set(inserted.map((row) => row.fan_id));
+      const orphans = newIds.filter((id) => !used.has(id));
+      await this.tx.manager.query('DELETE FROM fan WHERE brand_id = $1 AND id = ANY($2::uuid[])', [
+        brandId,
+        orphans,
+      ]);
+      await this.readIdentities(brandId, lost, fans);
+    }
+    return fans;
+  }
+
+  /** The fan holding an identity, without creating one (for simulations). */
+  async findFanOfIdentity(brandId: string, channel: string, externalId: string): Promise<string | null> {
+    const found = new Map<string, string>();
+    await this.readIdentities(
+      brandId,
+      [{ channel, externalId, handle: null, displayName: null, email: null, seenAt: new Date() }],
+      found,
+    );
+    return found.get(identityKey(channel, externalId)) ?? null;
+  }
+
+  private async readIdentities(
+    brandId: string,
+    refs: IdentityRef[],
+    into: Map<string, string>,
+  ): Promise<void> {
+    const rows: Array<{ channel: string; external_id: string; fan_id: string }> = await this.tx.manager.query(
+      `SELECT i.channel, i.external_id, coalesce(f.merged_into_id, f.id) AS fan_id
+         FROM unnest($2::text[], $3::text[]) AS t(channel, external_id)
+         JOIN fan_identity i ON i.brand_id = $1 AND i.channel = t.channel AND i.external_id = t.external_id
+         JOIN fan f ON f.brand_id = i.brand_id AND f.id = i.fan_id`,
+      [brandId, refs.map((ref) => ref.channel), refs.map((ref) => ref.externalId)],
+    );
+    for (const row of rows) into.set(identityKey(row.channel, row.external_id), row.fan_id);
+  }
+
+  /** Locks fans in id order, so concurrent batches never deadlock on each other. */
+  async lock(brandId: string, fanIds: string[]): Promise<Map<string, LockedFan>> {
+    const ids = [...new Set(fanIds)].sort();
+    const rows: Array<{
+      id: string;
+      balance: string;
+      lifetime_points: string;
+      tier_name: string | null;
+      first_seen_at: Date;
+      last_active_at: Date;
+    }> = ids.length
+      ? await this.tx.manager.query(
+          `SELECT id, balance, lifetime_points, tier_name, first_seen_at, last_active_at
+             FROM fan WHERE brand_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+          [brandId, ids],
+        )
+      : [];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          balance: BigInt(row.balance),
+          lifetimePoints: BigInt(row.lifetime_points),
+          tierName: row.tier_name,
+          firstSeenAt: row.first_seen_at,
+          lastActiveAt: row.last_active_at,
+        },
+      ]),
+    );
+  }
+
+  async apply(brandId: string, changes: FanChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await this.tx.manager.query(
+      `UPDATE fan f
+          SET balance = f.balance + c.balance_delta,
+              lifetime_points = f.lifetime_points + c.lifetime_delta,
+              first_seen_at = least(f.first_seen_at, c.first_seen_at),
+              last_active_at = greatest(f.last_active_at, c.last_active_at),
+              tier_name = c.tier_name,
+              tier_changed_at = CASE WHEN c.tier_changed THEN now() ELSE f.tier_changed_at END,
+              updated_at = now()
+         FROM unnest($2::uuid[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::boolean[])
+              AS c(fan_id, balance_delta, lifetime_delta, first_seen_at, last_active_at, tier_name, tier_changed)
+        WHERE f.brand_id = $1 AND f.id = c.fan_id`,
+      [
+        brandId,
+        changes.map((c) => c.fanId),
+        changes.map((c) => c.balanceDelta.toString()),
+        changes.map((c) => c.lifetimeDelta.toString()),
+        changes.map((c) => c.firstSeenAt),
+        changes.map((c) => c.lastActiveAt),
+        changes.map((c) => c.tierName),
+        changes.map((c) => c.tierChanged),
+      ],
+    );
+  }
+
+  async recordTierChanges(
+    brandId: string,
+    changes: Array<{ fanId: string; fromTier: string | null; toTier: string | null; cause: string }>,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await this.tx.manager.query(
+      `INSERT INTO fan_tier_change (brand_id, id, fan_id, from_tier, to_tier, cause)
+       SELECT $1, t.id, t.fan_id, t.from_tier, t.to_tier, t.cause
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS t(id, fan_id, from_tier, to_tier, cause)`,
+      [
+        brandId,
+        changes.map(() => uuidv7()),
+        changes.map((c) => c.fanId),
+        changes.map((c) => c.fromTier),
+        changes.map((c) => c.toTier),
+        changes.map((c) => c.cause),
+      ],
+    );
+  }
+
+  /** The fan, or the fan it was merged into: merged ids keep resolving to the survivor. */
+  async findResolved(brandId: string, fanId: string): Promise<FanRow | null> {
+    const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
+      `SELECT s.* FROM fan f JOIN fan s ON s.brand_id = f.brand_id AND s.id = coalesce(f.merged_into_id, f.id)
+        WHERE f.brand_id = $1 AND f.id = $2`,
+      [brandId, fanId],
+    );
+    return rows[0] ? toFanRow(rows[0]) : null;
+  }
+
+  /** Fans matching `q` (name, email, handle or external id), newest activity or most points first. */
+  async search(
+    brandId: string,
+    options: { q?: string; sort: FanSort; limit: number; after?: { key: string; id: string } },
+  ): Promise<FanRow[]> {
+    const params: unknown[] = [brandId, options.limit + 1];
+    const where = ['f.brand_id = $1', 'f.merged_into_id IS NULL'];
+    if (options.q) {
+      params.push(`%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const p = `$${params.length}`;
+      where.push(`(f.display_name ILIKE ${p} OR f.email ILIKE ${p} OR EXISTS (
+        SELECT 1 FROM fan_identity i WHERE i.brand_id = f.brand_id AND i.fan_id = f.id
+           AND (i.handle ILIKE ${p} OR i.external_id ILIKE ${p} OR i.display_name ILIKE ${p} OR i.email ILIKE ${p})))`);
+    }
+    const column = options.sort === 'points' ? 'f.balance' : 'f.last_active_at';
+    if (options.after) {
+      params.push(options.after.key, options.after.id);
+      const cast = options.sort === 'points' ? 'bigint' : 'timestamptz';
+      where.push(`(${column}, f.id) < ($${params.length - 1}::${cast}, $${params.length}::uuid)`);
+    }
+    const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
+      `SELECT f.* FROM fan f WHERE ${where.join(' AND ')} ORDER BY ${column} DESC, f.id DESC LIMIT $2`,
+      params,
+    );
+    return rows.map(toFanRow);
+  }
+
+  async identitiesOf(brandId: string, fanIds: string[]): Promise<IdentityRow[]> {
+    if (fanIds.length === 0) return [];
+    const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
+      `SELECT fan_id, id, channel, external_id, handle, display_name, email, source, created_at
+         FROM fan_identity WHERE brand_id = $1 AND fan_id = ANY($2::uuid[]) ORDER BY created_at, id`,
+      [brandId, fanIds],
+    );
+    return rows.map((row) => ({
+      fanId: row.fan_id as string,
+      id: row.id as string,
+      channel: row.channel as string,
+      externalId: row.external_id as string,
+      handle: row.handle as string | null,
+      displayName: row.display_name as string | null,
+      email: row.email as string | null,
+      source: row.source as string,
+      createdAt: row.created_at as Date,
+    }));
+  }
+}
+
+export interface FanRow {
+  id: string;
+  displayName: string | null;
+  email: string | null;
+  balance: string;
+  lifetimePoints: string;
+  tierName: string | null;
+  tierChangedAt: Date | null;
+  firstSeenAt: Date;
+  lastActiveAt: Date;
+  consentMarketing: boolean | null;
+  consentMarketingAt: Date | null;
+  consentMarketingVersion: string | null;
+  consentProfiling: boolean | null;
+  consentProfilingAt: Date | null;
+  consentProfilingVersion: string | null;
+  erasedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface IdentityRow {
+  fanId: string;
+  id: string;
+  channel: string;
+  externalId: string;
+  handle: string | null;
+  displayName: string | null;
+  email: string | null;
+  source: string;
+  createdAt: Date;
+}
+
+export type FanSort = 'last_active' | 'points';
+
+function toFanRow(row: Record<string, unknown>): FanRow {
+  return {
+    id: row.id as string,
+    displayName: row.display_name as string | null,
+    email: row.email as string | null,
+    balance: row.balance as string,
+    lifetimePoints: row.lifetime_points as string,
+    tierName: row.tier_name as string | null,
+    tierChangedAt: row.tier_changed_at as Date | null,
+    firstSeenAt: row.first_seen_at as Date,
+    lastActiveAt: row.last_active_at as Date,
+    consentMarketing: row.consent_marketing as boolean | null,
+    consentMarketingAt: row.consent_marketing_at as Date | null,
+    consentMarketingVersion: row.consent_marketing_version as string | null,
+    consentProfiling: row.consent_profiling as boolean | null,
+    consentProfilingAt: row.consent_profiling_at as Date | null,
+    consentProfilingVersion: row.consent_profiling_version as string | null,
+    erasedAt: row.erased_at as Date | null,
+    createdAt: row.created_at as Date,
+  };
+}

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+
+import { isUuid, uuidv7 } from '@fanfare/shared';
+
+import { AuditService } from '../audit/audit.service';
+import { type Actor, type RequestMeta } from '../auth/actor';
+import { BadRequest, Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
+import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
+import { Transactions } from '../database/transactions';
+import { type LedgerEntryRow, LedgerRepository } from '../ledger/ledger.repository';
+import { type FanRow, FansRepository, type FanSort, type IdentityRow } from './fans.repository';
+
+export interface FanWithIdentities {
+  fan: FanRow;
+  identities: IdentityRow[];
+}
+
+@Injectable()
+export class FansService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly fans: FansRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(
+    brandId: string,
+    query: { q?: string; sort?: FanSort; limit?: number; cursor?: string },
+  ): Promise<Page<FanWithIdentities>> {
+    const sort = query.sort ?? 'last_active';
+    const limit = query.limit ?? 50;
+    const after = decodeCursor(query.cursor, 2);
+    if (after && (typeof after[1] !== 'string' || !isUuid(after[1]))) {
+      throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this list handed out' }]);
+    }
+    const rows = await this.fans.search(brandId, {
+      ...(query.q?.trim() ? { q: query.q.trim() } : {}),
+      sort,
+      limit,
+      ...(after ? { after: { key: String(after[0]), id: String(after[1]) } } : {}),
+    });
+    const page = toPage(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [sort === 'points' ? row.balance : row.lastActiveAt.toISOString(), row.id],
+    );
+    const identities = await this.fans.identitiesOf(
+      brandId,
+      page.items.map((fan) => fan.id),
+    );
+    return {
+      items: page.items.map((fan) => ({
+        fan,
+        identities: identities.filter((identity) => identity.fanId === fan.id),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  async get(brandId: string, fanId: string): Promise<FanWithIdentities> {
+    const fan = await this.fans.findResolved(brandId, fanId);
+    if (!fan) throw new NotFound('Fan');
+    return { fan, identities: await this.fans.identitiesOf(brandId, [fan.id]) };
+  }
+
+  async ledgerOf(
+    brandId: string,
+    fanId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<LedgerEntryRow>> {
+    const fan = await this.fans.findResolved(brandId, fanId);
+    if (!fan) throw new NotFound('Fan');
+    const after = decodeCursor(cursor, 1)?.[0];
+    if (after !== undefined && (typeof after !== 'string' || !isUuid(after))) {
+      throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this list handed out' }]);
+    }
+    const rows = await this.ledger.listForFan(brandId, fan.id, limit, after);
+    return toPage(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.id],
+    );
+  }
+
+  /**
+   * Adds or takes points by hand. With an Idempotency-Key a retry answers the first booking and
+   * books nothing; the same key with another body is refused.
+   */
+  async adjust(
+    brandId: string,
+    fanId: string,
+    input: { points: number; reason: string },
+    idempotencyKey: string | undefined,
+    actor: Actor,
+    meta: RequestMeta,
+  ): Promise<{ entry: LedgerEntryRow; fan: FanWithIdentities }> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw new BadRequest(
+        'invalid_idempotency_key',
+        'The Idempotency-Key header must be 1–200 visible ASCII characters.',
+      );
+    }
+    const reason = input.reason.trim();
+    const entryId = await this.tx.run(async () => {
+      const resolved = await this.fans.findResolved(brandId, fanId);
+      if (!resolved) throw new NotFound('Fan');
+      const locked = (await this.fans.lock(brandId, [resolved.id])).get(resolved.id);
+      if (!locked) throw new NotFound('Fan');
+      const causeKey = `adjust:${idempotencyKey ?? uuidv7()}`;
+      const previous = await this.ledger.findByCause(brandId, causeKey);
+      if (previous) {
+        if (
+          previous.fanId !== resolved.id ||
+          Number(previous.points) !== input.points ||
+          previous.reason !== reason
+        ) {
+          throw new Conflict(
+            'idempotency_key_reused',
+            'This Idempotency-Key was used for another adjustment.',
+          );
+        }
+        return previous.id;
+      }
+      if (locked.balance + BigInt(input.points) < 0n) {
+        throw new Conflict(
+          'insufficient_balance',
+          `The fan has ${locked.balance} points: ${-input.points} cannot be taken away.`,
+          [{ field: 'points', reason: `must be at least ${-locked.balance}` }],
+        );
+      }
+      const id = uuidv7();
+      const actorLabel = actor.type === 'user' ? actor.user.email : actor.keyName;
+      await this.ledger.insert(brandId, [
+        {
+          id,
+          fanId: resolved.id,
+          kind: 'adjust',
+          points: BigInt(input.points),
+          causeKey,
+          eventId: null,
+          campaignId: null,
+          ruleId: null,
+          ruleVersion: null,
+          occurredAt: new Date(),
+          reversesEntryId: null,
+          reason,
+          explanation: null,
+          actorLabel,
+        },
+      ]);
+      await this.fans.apply(brandId, [
+        {
+          fanId: resolved.id,
+          balanceDelta: BigInt(input.points),
+          lifetimeDelta: 0n,
+          firstSeenAt: locked.firstSeenAt,
+          lastActiveAt: locked.lastActiveAt,
+          tierName: locked.tierName,
+          tierChanged: false,
+        },
+      ]);
+      await this.audit.record(actor, meta, {
+        brandId,
+        action: 'fan.points_adjusted',
+        targetType: 'fan',
+        targetId: resolved.id,
+        targetLabel: resolved.displayName ?? resolved.email ?? resolved.id,
+        changes: {
+          balance: { from: Number(locked.balance), to: Number(locked.balance) + input.points },
+          reason: { to: reason },
+        },
+      });
+      return id;
+    });
+    const entry = await this.ledger.findEntry(brandId, entryId);
+    if (!entry) throw new NotFound('Ledger entry');
+    return { entry, fan: await this.get(brandId, fanId) };
+  }
+}

@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// `npm run bench:ingest`: event ingestion throughput, beside a raw-PostgreSQL baseline, in one run.
+// Starts an embedded PostgreSQL (durable commits) and the built API as a separate process, then:
+//   1. baseline: the same number of rows inserted straight into a table through pg, 1000 per INSERT;
+//   2. batches: 200 × 1000 events through HTTP (100,000 fans, three active rules with caps);
+//   3. single events: 50 concurrent clients for 20 s — events/s, p50 and p99 latency.
+// Results are printed and written to bench/results/ingest-<timestamp>.json.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const { EmbeddedDatabase } = require(
+  path.join(root, 'apps/api/dist/apps/api/src/database/embedded-database.js'),
+);
+const { Client } = require('pg');
+
+const BATCHES = Number(process.argv[2] ?? 200);
+const BATCH_SIZE = 1000;
+const FANS = 100_000;
+const SINGLE_CLIENTS = 50;
+const SINGLE_SECONDS = 20;
+const PASSWORD = 'bench-password-1234';
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bench-'));
+const db = await EmbeddedDatabase.start({ dataDir });
+let server;
+try {
+  // 1. Baseline: raw multi-row INSERTs into a table shaped like the events table.
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  await client.query(`CREATE TABLE bench_event (brand_id uuid, id uuid, external_id text, fan_id uuid, type text,
+    channel text, occurred_at timestamptz, properties jsonb, status text, points bigint, outcome jsonb,
+    PRIMARY KEY (brand_id, id), UNIQUE (brand_id, external_id))`);
+  const brand = '00000000-0000-7000-8000-000000000001';
+  const baselineStart = performance.now();
+  for (let b = 0; b < BATCHES; b += 1) {
+    const values = [];
+    const params = [];
+    for (let i = 0; i < BATCH_SIZE; i += 1) {
+      const n = b * BATCH_SIZE + i;
+      params.push(
+        crypto.randomUUID(),
+        `base-${n}`,
+        crypto.randomUUID(),
+        JSON.stringify({ hashtags: ['SoMeParade'] }),
+      );
+      const p = params.length;
+      values.push(
+        `('${brand}', $${p - 3}, $${p - 2}, $${p - 1}, 'comment', 'instagram', now(), $${p}, 'awarded', 10, '{}')`,
+      );
+    }
+    await client.query(`INSERT INTO bench_event VALUES ${values.join(',')}`, params);
+  }
+  const baselineSeconds = (performance.now() - baselineStart) / 1000;
+  const baselineRate = (BATCHES * BATCH_SIZE) / baselineSeconds;
+  await client.query('DROP TABLE bench_event');
+  await client.end();
+  console.log(
+    `baseline: ${BATCHES * BATCH_SIZE} rows in ${baselineSeconds.toFixed(1)} s = ${Math.round(baselineRate)} rows/s`,
+  );
+
+  // The API, as a separate process on the same database.
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [path.join(root, 'apps/api/dist/apps/api/src/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      FANFARE_SESSION_SECRET: 'bench-session-secret-that-is-long-enough',
+      FANFARE_ADMIN_EMAIL: 'bench@example.com',
+      FANFARE_ADMIN_PASSWORD: PASSWORD,
+      FANFARE_SEED_DEMO: 'false',
+      FANFARE_BODY_LIMIT_BYTES: String(8 * 1024 * 1024),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; ; i += 1) {
+    try {
+      if ((await fetch(`${base}/api/ready`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (i > 600) throw new Error('the API did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: PASSWORD }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const call = async (method, url, body) => {
+    const response = await fetch(`${base}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  const brandId = (
+    await call('POST', '/api/v1/brands', {
+      name: 'Bench Bakery',
+      slug: `bench-${Date.now()}`,
+      timeZone: 'Europe/Berlin',
+      locale: 'de',
+    })
+  ).id;
+  await call('POST', `/api/v1/brands/${brandId}/campaigns`, {
+    name: 'Bench',
+    startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    status: 'active',
+    rules: [
+      {
+        name: 'Comment #SoMeParade',
+        trigger: { eventType: 'comment', channels: ['instagram'] },
+        conditions: [{ property: 'hashtags', op: 'contains', value: 'SoMeParade' }],
+        award: { kind: 'fixed', points: 10 },
+        limits: [{ window: 'day', max: 3 }],
+      },
+      {
+        name: 'Purchase',
+        trigger: { eventType: 'purchase' },
+        conditions: [],
+        award: { kind: 'per_unit', property: 'amount', pointsPerUnit: 1, rounding: 'floor' },
+        limits: [{ window: 'day', max: 5 }],
+      },
+      {
+        name: 'Share',
+        trigger: { eventType: 'share', channels: ['instagram'] },
+        conditions: [],
+        award: { kind: 'fixed', points: 5 },
+        limits: [{ window: 'week', max: 2 }],
+      },
+    ],
+  });
+  const { secret } = await call('POST', `/api/v1/brands/${brandId}/api-keys`, {
+    name: 'bench',
+    scopes: ['events:write'],
+  });
+  const send = async (body) => {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/v1/brands/${brandId}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 200) throw new Error(`ingest: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+    return performance.now() - started;
+  };
+  const kinds = ['comment', 'comment', 'purchase', 'share'];
+  let serial = 0;
+  const event = () => {
+    serial += 1;
+    const type = kinds[serial % kinds.length];
+    return {
+      id: `e-${serial}`,
+      type,
+      channel: type === 'purchase' ? 'store' : 'instagram',
+      occurredAt: new Date(Date.now() - (serial % 3_600_000)).toISOString(),
+      fan: { externalId: `fan-${Math.floor(Math.random() * FANS)}` },
+      properties:
+        type === 'purchase'
+          ? { amount: 5 + (serial % 40), currency: 'EUR' }
+          : { hashtags: ['SoMeParade', 'Brot'] },
+    };
+  };
+
+  // 2. Batches of 1000 through HTTP, two requests in flight.
+  const batchStart = performance.now();
+  let next = 0;
+  await Promise.all(
+    [0, 1].map(async () => {
+      while (next < BATCHES) {
+        next += 1;
+        await send({ events: Array.from({ length: BATCH_SIZE }, event) });
+      }
+    }),
+  );
+  const batchSeconds = (performance.now() - batchStart) / 1000;
+  const batchRate = (BATCHES * BATCH_SIZE) / batchSeconds;
+  console.log(
+    `batches:  ${BATCHES * BATCH_SIZE} events in ${batchSeconds.toFixed(1)} s = ${Math.round(batchRate)} events/s (${(batchRate / baselineRate).toFixed(2)} of the baseline)`,
+  );
+
+  // 3. Single events from 50 concurrent clients.
+  const latencies = [];
+  const deadline = performance.now() + SINGLE_SECONDS * 1000;
+  const singleStart = performance.now();
+  await Promise.all(
+    Array.from({ length: SINGLE_CLIENTS }, async () => {
+      while (performance.now() < deadline) latencies.push(await send(event()));
+    }),
+  );
+  const singleSeconds = (performance.now() - singleStart) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const singleRate = latencies.length / singleSeconds;
+  console.log(
+    `singles:  ${latencies.length} events in ${singleSeconds.toFixed(1)} s = ${Math.round(singleRate)} events/s, p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`,
+  );
+
+  const result = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+    baseline: { rows: BATCHES * BATCH_SIZE, seconds: baselineSeconds, rowsPerSecond: baselineRate },
+    batches: {
+      events: BATCHES * BATCH_SIZE,
+      batchSize: BATCH_SIZE,
+      seconds: batchSeconds,
+      eventsPerSecond: batchRate,
+      ratioToBaseline: batchRate / baselineRate,
+    },
+    singles: {
+      clients: SINGLE_CLIENTS,
+      events: latencies.length,
+      seconds: singleSeconds,
+      eventsPerSecond: singleRate,
+      p50Ms: pct(50),
+      p99Ms: pct(99),
+    },
+  };
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  const file = path.join(root, 'bench/results', `ingest-${result.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`written to ${path.relative(root, file)}`);
+} finally {
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => (server ? server.on('exit', resolve) : resolve()));
+  await db.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
