@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import { isUuid, type PolicyFinding, policyFindings, type RuleDefinition, uuidv7 } from '@fanfare/shared';
 
-import { AuditService, diff } from '../audit/audit.service';
-import { type Actor, type RequestMeta } from '../auth/actor';
+import { type AuditActor, AuditService, diff } from '../audit/audit.service';
+import { type RequestMeta } from '../auth/actor';
 import { Conflict, type FieldError, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { Transactions } from '../database/transactions';
@@ -90,8 +90,8 @@ export class CampaignsService {
   async create(
     brandId: string,
     input: CreateCampaignDto,
-    actor: Actor,
-    meta: RequestMeta,
+    actor: AuditActor,
+    meta: RequestMeta | null,
   ): Promise<CampaignView> {
     const now = new Date();
     const startsAt = new Date(input.startsAt);
@@ -154,8 +154,8 @@ export class CampaignsService {
     brandId: string,
     campaignId: string,
     input: UpdateCampaignDto,
-    actor: Actor,
-    meta: RequestMeta,
+    actor: AuditActor,
+    meta: RequestMeta | null,
   ): Promise<CampaignView> {
     const { errors, rules } =
       input.rules === undefined
@@ -250,7 +250,12 @@ export class CampaignsService {
   }
 
   /** Only a campaign that never booked points can go; one that did is ended instead. */
-  async delete(brandId: string, campaignId: string, actor: Actor, meta: RequestMeta): Promise<void> {
+  async delete(
+    brandId: string,
+    campaignId: string,
+    actor: AuditActor,
+    meta: RequestMeta | null,
+  ): Promise<void> {
     await this.tx.run(async () => {
       const campaign = await this.campaigns.lock(brandId, campaignId);
       if (!campaign) throw new NotFound('Campaign');

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 
 import { BrandsModule } from '../brands/brands.module';
+import { CampaignsModule } from '../campaigns/campaigns.module';
+import { EventsModule } from '../events/events.module';
+import { TiersModule } from '../tiers/tiers.module';
 import { UsersModule } from '../users/users.module';
+import { DemoDataService } from './demo-data.service';
 import { FirstStartService } from './first-start.service';
 
-/** Owns what a fresh installation starts with: the first owner and the demo bakery. */
+/** Owns what a fresh installation starts with: the first owner and the demo bakery with its history. */
 @Module({
-  imports: [UsersModule, BrandsModule],
-  providers: [FirstStartService],
+  imports: [UsersModule, BrandsModule, CampaignsModule, TiersModule, EventsModule],
+  providers: [FirstStartService, DemoDataService],
   exports: [FirstStartService],
 })
 export class DemoModule {}

@@ -9,6 +9,7 @@ import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { generatePassword, hashPassword } from '../users/passwords';
 import { UsersRepository } from '../users/users.repository';
+import { DemoDataService } from './demo-data.service';
 
 export const DEMO_BRAND = {
   name: 'Bäckerei Sonnenschein',
@@ -38,6 +39,7 @@ export class FirstStartService {
     private readonly users: UsersRepository,
     private readonly brands: BrandsRepository,
     private readonly brandsService: BrandsService,
+    private readonly demoData: DemoDataService,
   ) {}
 
   async run(): Promise<FirstStartResult> {
@@ -84,13 +86,10 @@ export class FirstStartService {
     });
   }
 
-  private createDemoBrand(ownerId: string): Promise<BrandEntity> {
-    return this.brandsService.createOwnedBy(
-      ownerId,
-      DEMO_BRAND,
-      true,
-      { type: 'system', label: 'demo seed' },
-      null,
-    );
+  private async createDemoBrand(ownerId: string): Promise<BrandEntity> {
+    const actor = { type: 'system', label: 'demo seed' } as const;
+    const brand = await this.brandsService.createOwnedBy(ownerId, DEMO_BRAND, true, actor, null);
+    await this.demoData.seed(brand.id, actor);
+    return brand;
   }
 }

@@ -9,7 +9,6 @@ import {
 } from '@nestjs/swagger';
 
 import { BrandAccess } from '../auth/access.decorators';
-import { type Actor, CurrentActor } from '../auth/actor';
 import { ValidationFailed } from '../common/errors/domain-error';
 import { EngagementEventDto, EventBatchDto, EventBatchResultDto, EventOutcomeDto } from './dto/event.dto';
 import { EventsService } from './events.service';
@@ -42,10 +41,9 @@ export class EventsController {
   })
   async ingest(
     @Param('brandId', ParseUUIDPipe) brandId: string,
-    @CurrentActor() actor: Actor,
     @Body() body: unknown,
   ): Promise<EventOutcomeDto | EventBatchResultDto> {
-    const { batch, results } = await this.events.ingest(brandId, body, actor);
+    const { batch, results } = await this.events.ingest(brandId, body);
     if (batch) return { results };
     const [only] = results;
     if (!only) throw new ValidationFailed([{ field: '', reason: 'no event was sent' }]);

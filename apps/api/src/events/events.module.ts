@@ -14,5 +14,6 @@ import { EventsService } from './events.service';
   imports: [BrandsModule, CampaignsModule, TiersModule, FansModule, LedgerModule],
   controllers: [EventsController],
   providers: [EventsRepository, EventsService],
+  exports: [EventsService],
 })
 export class EventsModule {}

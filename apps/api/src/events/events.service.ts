@@ -10,7 +10,6 @@ import {
   windowStart,
 } from '@fanfare/shared';
 
-import { type Actor } from '../auth/actor';
 import { BrandsRepository } from '../brands/brands.repository';
 import { type ActiveRule, CampaignsService } from '../campaigns/campaigns.service';
 import { type FieldError, NotFound } from '../common/errors/domain-error';
@@ -75,11 +74,7 @@ export class EventsService {
     private readonly ledger: LedgerRepository,
   ) {}
 
-  async ingest(
-    brandId: string,
-    body: unknown,
-    _actor: Actor,
-  ): Promise<{ batch: boolean; results: EventOutcome[] }> {
+  async ingest(brandId: string, body: unknown): Promise<{ batch: boolean; results: EventOutcome[] }> {
     const now = new Date();
     const { batch, items } = readBody(body);
     const parsed = items.map((raw, index) => parseEvent(raw, index, now, batch ? `events.${index}.` : ''));

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import { type TierBasis, type TierDefinition, uuidv7, validateTierLadder } from '@fanfare/shared';
 
-import { AuditService } from '../audit/audit.service';
-import { type Actor, type RequestMeta } from '../auth/actor';
+import { type AuditActor, AuditService } from '../audit/audit.service';
+import { type RequestMeta } from '../auth/actor';
 import { type FieldError, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
 import { type TierEntity } from './entities/tier.entity';
@@ -34,8 +34,8 @@ export class TiersService {
   async replace(
     brandId: string,
     input: { basis: TierBasis; tiers: unknown[] },
-    actor: Actor,
-    meta: RequestMeta,
+    actor: AuditActor,
+    meta: RequestMeta | null,
   ): Promise<TierLadder> {
     const errors = [...unknownFields(input.tiers), ...validateTierLadder(input.tiers, 'tiers')];
     if (errors.length > 0) throw new ValidationFailed(errors);

@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+
+import { type AuditActor } from '../audit/audit.service';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { EventsService } from '../events/events.service';
+import { TiersService } from '../tiers/tiers.service';
+
+const DAY = 86_400_000;
+const FIRST_NAMES = [
+  'Anna',
+  'Ben',
+  'Clara',
+  'David',
+  'Emma',
+  'Felix',
+  'Greta',
+  'Hannes',
+  'Ida',
+  'Jonas',
+  'Katharina',
+  'Leon',
+  'Mia',
+  'Noah',
+  'Oskar',
+  'Paula',
+  'Quirin',
+  'Romy',
+  'Sophie',
+  'Theo',
+  'Ulla',
+  'Valentin',
+  'Wiebke',
+  'Yusuf',
+  'Zoe',
+];
+const LAST_NAMES = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+];
+
+/** A small deterministic random source, so every demo bakery looks the same. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The demo bakery's earning setup and history: a tier ladder, four campaigns and a few hundred fans
+ * whose events of the last 90 days went through the real ingestion (so balances, caps and tiers are
+ * what the engine computed).
+ */
+@Injectable()
+export class DemoDataService {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly tiers: TiersService,
+    private readonly events: EventsService,
+  ) {}
+
+  async seed(brandId: string, actor: AuditActor, now = new Date()): Promise<void> {
+    await this.tiers.replace(
+      brandId,
+      {
+        basis: 'lifetime',
+        tiers: [
+          { name: 'Bronze', threshold: 0, multiplier: 1, perks: 'Willkommensgeschenk zum Geburtstag' },
+          { name: 'Silber', threshold: 500, multiplier: 1.25, perks: 'Ein Kaffee gratis pro Monat' },
+          { name: 'Gold', threshold: 1500, multiplier: 1.5, perks: 'Vorbestellung für Sonntagsbrötchen' },
+        ],
+      },
+      actor,
+      null,
+    );
+    const startsAt = new Date(now.getTime() - 120 * DAY).toISOString();
+    const campaign = async (name: string, description: string, rules: unknown[]): Promise<void> => {
+      await this.campaigns.create(
+        brandId,
+        { name, description, startsAt, status: 'active', rules },
+        actor,
+        null,
+      );
+    };
+    await campaign('Social-Media-Parade', 'Kommentare mit #SoMeParade auf Instagram', [
+      {
+        name: 'Instagram-Kommentar mit #SoMeParade',
+        trigger: { eventType: 'comment', channels: ['instagram'] },
+        conditions: [{ property: 'hashtags', op: 'contains', value: 'SoMeParade' }],
+        award: { kind: 'fixed', points: 10 },
+        limits: [{ window: 'day', max: 3 }],
+      },
+    ]);
+    await campaign('Bewertungen', 'Ehrliche Bewertungen im Shop', [
+      {
+        name: 'Bewertung im Shop',
+        trigger: { eventType: 'review', channels: ['web'] },
+        conditions: [],
+        award: { kind: 'fixed', points: 50 },
+        limits: [{ window: 'month', max: 1 }],
+      },
+    ]);
+    await campaign('Einkauf', 'Ein Punkt pro Euro im Laden und online', [
+      {
+        name: 'Einkauf',
+        trigger: { eventType: 'purchase', channels: ['store', 'web'] },
+        conditions: [],
+        award: { kind: 'per_unit', property: 'amount', pointsPerUnit: 1, unit: 1, rounding: 'floor' },
+        limits: [],
+      },
+    ]);
+    await campaign('Freunde werben', 'Wer eine Freundin wirbt, bekommt 100 Punkte', [
+      {
+        name: 'Empfehlung',
+        trigger: { eventType: 'referral' },
+        conditions: [],
+        award: { kind: 'fixed', points: 100 },
+        limits: [{ window: 'month', max: 3 }],
+      },
+    ]);
+
+    const next = random(20261127);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const events: Array<Record<string, unknown>> = [];
+    for (let f = 0; f < 300; f += 1) {
+      const first = pick(FIRST_NAMES);
+      const last = pick(LAST_NAMES);
+      const handle = `${first}.${last}${f}`
+        .toLowerCase()
+        .replace(/ü/g, 'ue')
+        .replace(/ö/g, 'oe')
+        .replace(/ä/g, 'ae');
+      // Every tenth fan is a regular who comes several times a week.
+      const count = f % 10 === 0 ? 60 + Math.floor(next() * 60) : 1 + Math.floor(next() * next() * 25);
+      for (let e = 0; e < count; e += 1) {
+        const occurredAt = new Date(now.getTime() - next() * 90 * DAY - 60_000).toISOString();
+        const roll = next();
+        const fan = { externalId: `ig-${100000 + f}`, handle: `@${handle}`, displayName: `${first} ${last}` };
+        if (roll < 0.55) {
+          const tagged = next() < 0.8;
+          events.push({
+            id: `demo-comment-${f}-${e}`,
+            type: 'comment',
+            channel: 'instagram',
+            occurredAt,
+            fan,
+            properties: {
+              hashtags: tagged ? ['SoMeParade', 'Sonnenschein'] : ['Frühstück'],
+              text: tagged ? 'Bestes Sauerteigbrot der Stadt! #SoMeParade' : 'Lecker 😋 #Frühstück',
+            },
+          });
+        } else if (roll < 0.85) {
+          events.push({
+            id: `demo-purchase-${f}-${e}`,
+            type: 'purchase',
+            channel: next() < 0.7 ? 'store' : 'web',
+            occurredAt,
+            fan: { externalId: `kunde-${f}`, displayName: `${first} ${last}` },
+            properties: { amount: Math.round((3 + next() * 45) * 100) / 100, currency: 'EUR' },
+          });
+        } else if (roll < 0.95) {
+          events.push({
+            id: `demo-review-${f}-${e}`,
+            type: 'review',
+            channel: 'web',
+            occurredAt,
+            fan: { externalId: `kunde-${f}`, displayName: `${first} ${last}` },
+            properties: { rating: 3 + Math.floor(next() * 3), text: 'Sehr freundlich und immer frisch.' },
+          });
+        } else {
+          events.push({
+            id: `demo-referral-${f}-${e}`,
+            type: 'referral',
+            channel: 'web',
+            occurredAt,
+            fan: { externalId: `kunde-${f}`, displayName: `${first} ${last}` },
+            properties: { referredEmailDomain: 'example.com' },
+          });
+        }
+      }
+    }
+    events.sort((a, b) => String(a.occurredAt).localeCompare(String(b.occurredAt)));
+    for (let i = 0; i < events.length; i += 1000) {
+      await this.events.ingest(brandId, { events: events.slice(i, i + 1000) });
+    }
+  }
+}
