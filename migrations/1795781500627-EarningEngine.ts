@@ -90,10 +90,13 @@ export class EarningEngine1795781500627 implements MigrationInterface {
       CONSTRAINT "engagement_event_status_check" CHECK ("status" IN ('awarded', 'no_match', 'capped', 'rejected', 'retracted')),
       CONSTRAINT "engagement_event_pkey" PRIMARY KEY ("brand_id", "id"))`);
     await db.query(
-      `CREATE INDEX "engagement_event_occurred_idx" ON "engagement_event" ("brand_id", "occurred_at") `,
+      `CREATE INDEX "engagement_event_occurred_idx" ON "engagement_event" ("brand_id", "occurred_at")`,
     );
     await db.query(
-      `CREATE INDEX "engagement_event_fan_idx" ON "engagement_event" ("brand_id", "fan_id", "occurred_at") `,
+      `CREATE INDEX "engagement_event_retracts_idx" ON "engagement_event" ("brand_id", "retracts_external_id")`,
+    );
+    await db.query(
+      `CREATE INDEX "engagement_event_fan_idx" ON "engagement_event" ("brand_id", "fan_id", "occurred_at")`,
     );
     await db.query(`CREATE TABLE "fan_identity" (
       "brand_id" uuid NOT NULL,
@@ -131,7 +134,7 @@ export class EarningEngine1795781500627 implements MigrationInterface {
       CONSTRAINT "ledger_entry_kind_check" CHECK ("kind" IN ('earn', 'redeem', 'refund', 'expire', 'adjust', 'reverse')),
       CONSTRAINT "ledger_entry_pkey" PRIMARY KEY ("brand_id", "id"))`);
     await db.query(
-      `CREATE INDEX "ledger_entry_rule_window_idx" ON "ledger_entry" ("brand_id", "fan_id", "rule_id", "occurred_at") `,
+      `CREATE INDEX "ledger_entry_rule_window_idx" ON "ledger_entry" ("brand_id", "fan_id", "rule_id", "occurred_at")`,
     );
     await db.query(`CREATE INDEX "ledger_entry_fan_idx" ON "ledger_entry" ("brand_id", "fan_id", "id")`);
     await db.query(
@@ -148,7 +151,7 @@ export class EarningEngine1795781500627 implements MigrationInterface {
       "cause" text NOT NULL,
       CONSTRAINT "fan_tier_change_pkey" PRIMARY KEY ("brand_id", "id"))`);
     await db.query(
-      `CREATE INDEX "fan_tier_change_fan_idx" ON "fan_tier_change" ("brand_id", "fan_id", "changed_at") `,
+      `CREATE INDEX "fan_tier_change_fan_idx" ON "fan_tier_change" ("brand_id", "fan_id", "changed_at")`,
     );
     await db.query(`CREATE TABLE "tier" (
       "brand_id" uuid NOT NULL,

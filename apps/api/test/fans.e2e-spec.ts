@@ -234,4 +234,67 @@ describe('fans', () => {
     const other = await createBrand(t, owner, `Other ${tag()}`);
     await t.http().get(`/api/v1/brands/${other}/fans/${fanIds['ig-3']}`).set('Cookie', owner).expect(404);
   });
+
+  it('exports everything about a fan, then erases the personal data but keeps the totals', async () => {
+    const fanId = fanIds['ig-3']!;
+    await t
+      .http()
+      .post(`/api/v1/brands/${brandId}/fans/${fanId}/adjustments`)
+      .set('Cookie', owner)
+      .send({ points: 5, reason: 'Birthday' })
+      .expect(201);
+    const exported = await t
+      .http()
+      .get(`/api/v1/brands/${brandId}/fans/${fanId}/export`)
+      .set('Cookie', owner)
+      .expect(200);
+    expect(exported.headers['content-disposition']).toContain(`fan-${fanId}.json`);
+    expect(exported.body.fan).toMatchObject({ id: fanId, displayName: 'Clara Croissant', balance: 105 });
+    expect(exported.body.events).toHaveLength(2);
+    expect(exported.body.events[0]).toMatchObject({
+      type: 'review',
+      channel: 'instagram',
+      properties: { rating: 5 },
+    });
+    expect(exported.body.ledger.map((e: LedgerEntry) => e.kind)).toEqual(['earn', 'earn', 'adjust']);
+
+    const erased = bodyOf<Fan & { erasedAt: string | null; email: string | null }>(
+      await t.http().post(`/api/v1/brands/${brandId}/fans/${fanId}/erase`).set('Cookie', owner).expect(200),
+    );
+    expect(erased).toMatchObject({ displayName: null, email: null, balance: 105, lifetimePoints: 100 });
+    expect(erased.erasedAt).not.toBeNull();
+    expect(erased.identities[0]).toMatchObject({
+      handle: null,
+      externalId: expect.stringMatching(/^erased:/),
+    });
+    const after = JSON.stringify(
+      (await t.http().get(`/api/v1/brands/${brandId}/fans/${fanId}/export`).set('Cookie', owner).expect(200))
+        .body,
+    );
+    expect(after).not.toMatch(/Clara|@clara|"ig-3"/);
+    const audit = JSON.stringify(
+      (await t.http().get(`/api/v1/brands/${brandId}/audit-log`).set('Cookie', owner).expect(200)).body,
+    );
+    expect(audit).not.toContain('Clara');
+    // The old delivery is a duplicate; nothing re-creates the erased fan from it.
+    const replay = await t
+      .http()
+      .post(`/api/v1/brands/${brandId}/events`)
+      .set('Cookie', owner)
+      .send({
+        id: 'review-ig-3-0',
+        type: 'review',
+        channel: 'instagram',
+        occurredAt: new Date().toISOString(),
+        fan: { externalId: 'ig-3', displayName: 'Clara Croissant' },
+      })
+      .expect(200);
+    expect(replay.body.status).toBe('duplicate');
+    const again = await t
+      .http()
+      .post(`/api/v1/brands/${brandId}/fans/${fanId}/erase`)
+      .set('Cookie', owner)
+      .expect(200);
+    expect(again.body.erasedAt).toBe(erased.erasedAt);
+  });
 });

@@ -39,4 +39,12 @@ export class AuditRepository {
     }
     return query.getMany();
   }
+
+  /** Drops the names copied into entries about a target (a fan's erasure). */
+  async scrubTargetLabels(brandId: string, targetType: string, targetId: string): Promise<void> {
+    await this.tx.manager.query(
+      'UPDATE audit_log SET target_label = NULL WHERE brand_id = $1 AND target_type = $2 AND target_id = $3',
+      [brandId, targetType, targetId],
+    );
+  }
 }

@@ -49,6 +49,11 @@ export class AuditService {
     });
   }
 
+  /** Erasure: entries about the target keep what happened but no longer its name. */
+  async forgetTargetName(brandId: string, targetType: string, targetId: string): Promise<void> {
+    await this.audit.scrubTargetLabels(brandId, targetType, targetId);
+  }
+
   async list(
     brandId: string,
     limit: number,

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { type FastifyReply } from 'fastify';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { BrandAccess } from '../auth/access.decorators';
@@ -10,6 +22,7 @@ import {
   AdjustmentDto,
   CreateAdjustmentDto,
   FanDto,
+  FanExportDto,
   FanPageDto,
   FanQueryDto,
   LedgerPageDto,
@@ -91,5 +104,42 @@ export class FansController {
   ): Promise<AdjustmentDto> {
     const { entry, fan } = await this.fans.adjust(brandId, fanId, body, idempotencyKey, actor, meta);
     return { entry: toLedgerEntryDto(entry), fan: toFanDto(fan.fan, fan.identities) };
+  }
+
+  @Get(':fanId/export')
+  @BrandAccess({ roles: ['owner', 'manager'], scopes: ['fans:read'] })
+  @ApiOperation({ summary: 'Everything stored about the fan, as JSON (GDPR data portability)' })
+  @ApiOkResponse({ type: FanExportDto })
+  async export(
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Param('fanId', new ResourceIdPipe('Fan')) fanId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FanExportDto> {
+    const data = await this.fans.export(brandId, fanId);
+    void reply.header('content-disposition', `attachment; filename="fan-${data.fan.id}.json"`);
+    return {
+      exportedAt: data.exportedAt.toISOString(),
+      fan: toFanDto(data.fan, data.identities),
+      events: data.events,
+      ledger: data.ledger.map(toLedgerEntryDto),
+      tierChanges: data.tierChanges,
+    };
+  }
+
+  @Post(':fanId/erase')
+  @HttpCode(200)
+  @BrandAccess({ roles: ['owner', 'manager'], scopes: ['fans:write'] })
+  @ApiOperation({
+    summary: "Erase the fan's personal data (GDPR); balances and ledger totals stay, pseudonymous",
+  })
+  @ApiOkResponse({ type: FanDto })
+  async erase(
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Param('fanId', new ResourceIdPipe('Fan')) fanId: string,
+    @CurrentActor() actor: Actor,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<FanDto> {
+    const { fan, identities } = await this.fans.erase(brandId, fanId, actor, meta);
+    return toFanDto(fan, identities);
   }
 }

@@ -245,6 +245,52 @@ export class FansRepository {
     return rows.map(toFanRow);
   }
 
+  /** Everything stored about a fan besides identities and ledger: events and tier changes. */
+  async historyOf(
+    brandId: string,
+    fanId: string,
+  ): Promise<{ events: Array<Record<string, unknown>>; tierChanges: Array<Record<string, unknown>> }> {
+    const events: Array<Record<string, unknown>> = await this.tx.manager.query(
+      `SELECT external_id AS id, type, channel, occurred_at AS "occurredAt", received_at AS "receivedAt",
+              properties, status, points::float8 AS points, retracted_at AS "retractedAt"
+         FROM engagement_event WHERE brand_id = $1 AND fan_id = $2 ORDER BY occurred_at, id`,
+      [brandId, fanId],
+    );
+    const tierChanges: Array<Record<string, unknown>> = await this.tx.manager.query(
+      `SELECT from_tier AS "fromTier", to_tier AS "toTier", changed_at AS "changedAt", cause
+         FROM fan_tier_change WHERE brand_id = $1 AND fan_id = $2 ORDER BY changed_at, id`,
+      [brandId, fanId],
+    );
+    return { events, tierChanges };
+  }
+
+  /**
+   * Removes a fan's personal data: names, emails and handles, and the free text of its events.
+   * External ids are replaced by a keyed hash, so the ledger's totals stay and nothing leads back.
+   */
+  async erase(brandId: string, fanId: string, hashedIds: Map<string, string>): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE fan SET display_name = NULL, email = NULL, consent_marketing = NULL, consent_marketing_at = NULL,
+              consent_marketing_version = NULL, consent_profiling = NULL, consent_profiling_at = NULL,
+              consent_profiling_version = NULL, erased_at = now(), updated_at = now()
+        WHERE brand_id = $1 AND id = $2`,
+      [brandId, fanId],
+    );
+    await this.tx.manager.query(
+      `UPDATE fan_identity i SET handle = NULL, display_name = NULL, email = NULL, external_id = h.hashed, source = 'erased'
+         FROM unnest($3::uuid[], $4::text[]) AS h(id, hashed)
+        WHERE i.brand_id = $1 AND i.fan_id = $2 AND i.id = h.id`,
+      [brandId, fanId, [...hashedIds.keys()], [...hashedIds.values()]],
+    );
+    // Free text goes; the facts rules and reports count (type, time, amounts, hashtags) stay.
+    await this.tx.manager.query(
+      `UPDATE engagement_event
+          SET properties = properties - 'text' - 'message' - 'caption' - 'comment' - 'name' - 'email' - 'handle' - 'username'
+        WHERE brand_id = $1 AND fan_id = $2 AND properties IS NOT NULL`,
+      [brandId, fanId],
+    );
+  }
+
   async identitiesOf(brandId: string, fanIds: string[]): Promise<IdentityRow[]> {
     if (fanIds.length === 0) return [];
     const rows: Array<Record<string, unknown>> = await this.tx.manager.query(

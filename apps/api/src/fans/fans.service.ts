@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
 
 import { isUuid, uuidv7 } from '@fanfare/shared';
 
@@ -6,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { type Actor, type RequestMeta } from '../auth/actor';
 import { BadRequest, Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
+import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { type LedgerEntryRow, LedgerRepository } from '../ledger/ledger.repository';
 import { type FanRow, FansRepository, type FanSort, type IdentityRow } from './fans.repository';
@@ -18,6 +21,7 @@ export interface FanWithIdentities {
 @Injectable()
 export class FansService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
     private readonly tx: Transactions,
     private readonly fans: FansRepository,
     private readonly ledger: LedgerRepository,
@@ -180,4 +184,54 @@ export class FansService {
     if (!entry) throw new NotFound('Ledger entry');
     return { entry, fan: await this.get(brandId, fanId) };
   }
+
+  /** Everything stored about the fan (GDPR Art. 20): profile, identities, events, ledger, tier changes. */
+  async export(brandId: string, fanId: string): Promise<FanExport> {
+    const { fan, identities } = await this.get(brandId, fanId);
+    const { events, tierChanges } = await this.fans.historyOf(brandId, fan.id);
+    const ledger = await this.ledger.listForFan(brandId, fan.id, 1_000_000);
+    return { exportedAt: new Date(), fan, identities, events, ledger: ledger.reverse(), tierChanges };
+  }
+
+  /**
+   * Erases the fan's personal data (GDPR Art. 17) while its pseudonymous ledger totals stay, so
+   * reports remain correct. Erasing again changes nothing.
+   */
+  async erase(brandId: string, fanId: string, actor: Actor, meta: RequestMeta): Promise<FanWithIdentities> {
+    await this.tx.run(async () => {
+      const resolved = await this.fans.findResolved(brandId, fanId);
+      if (!resolved) throw new NotFound('Fan');
+      await this.fans.lock(brandId, [resolved.id]);
+      if (resolved.erasedAt !== null) return;
+      const identities = await this.fans.identitiesOf(brandId, [resolved.id]);
+      const hashed = new Map(
+        identities.map((identity) => [
+          identity.id,
+          `erased:${createHmac('sha256', this.config.sessionSecret)
+            .update(`${brandId}:${identity.channel}:${identity.externalId}`)
+            .digest('hex')
+            .slice(0, 32)}`,
+        ]),
+      );
+      await this.fans.erase(brandId, resolved.id, hashed);
+      await this.audit.forgetTargetName(brandId, 'fan', resolved.id);
+      await this.audit.record(actor, meta, {
+        brandId,
+        action: 'fan.erased',
+        targetType: 'fan',
+        targetId: resolved.id,
+        changes: { personalData: { from: 'stored', to: 'erased' } },
+      });
+    });
+    return this.get(brandId, fanId);
+  }
+}
+
+export interface FanExport {
+  exportedAt: Date;
+  fan: FanRow;
+  identities: IdentityRow[];
+  events: Array<Record<string, unknown>>;
+  ledger: LedgerEntryRow[];
+  tierChanges: Array<Record<string, unknown>>;
 }

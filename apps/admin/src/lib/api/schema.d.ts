@@ -348,6 +348,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands/{brandId}/fans/{fanId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything stored about the fan, as JSON (GDPR data portability) */
+        get: operations["Fans_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/fans/{fanId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the fan's personal data (GDPR); balances and ledger totals stay, pseudonymous */
+        post: operations["Fans_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands/{brandId}/rules/simulate": {
         parameters: {
             query?: never;
@@ -1122,6 +1156,20 @@ export interface components {
         AdjustmentDto: {
             entry: components["schemas"]["LedgerEntryDto"];
             fan: components["schemas"]["FanDto"];
+        };
+        FanExportDto: {
+            /** Format: date-time */
+            exportedAt: string;
+            fan: components["schemas"]["FanDto"];
+            /** @description Every event, oldest first. */
+            events: {
+                [key: string]: unknown;
+            }[];
+            /** @description Every ledger entry, oldest first. */
+            ledger: components["schemas"]["LedgerEntryDto"][];
+            tierChanges: {
+                [key: string]: unknown;
+            }[];
         };
         SimulateDto: {
             /** @description The event to try (`id` may be left out). */
@@ -2845,6 +2893,122 @@ export interface operations {
             };
             /** @description The balance would go below zero, or the Idempotency-Key was used for something else. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Fans_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                fanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FanExportDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager and API keys with fans:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Fans_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                fanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FanDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager and API keys with fans:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

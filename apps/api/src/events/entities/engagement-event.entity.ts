@@ -14,6 +14,8 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 @Unique('engagement_event_external_id_key', ['brandId', 'externalId'])
 @Index('engagement_event_fan_idx', ['brandId', 'fanId', 'occurredAt'])
 @Index('engagement_event_occurred_idx', ['brandId', 'occurredAt'])
+// Ingestion asks whether a retraction already names an arriving event.
+@Index('engagement_event_retracts_idx', ['brandId', 'retractsExternalId'])
 @Check(
   'engagement_event_status_check',
   `"status" IN ('awarded', 'no_match', 'capped', 'rejected', 'retracted')`,

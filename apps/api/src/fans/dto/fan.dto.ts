@@ -241,3 +241,24 @@ export function toLedgerEntryDto(entry: LedgerEntryRow): LedgerEntryDto {
     actor: entry.actorLabel,
   };
 }
+
+export class FanExportDto {
+  @ApiProperty({ format: 'date-time' })
+  exportedAt!: string;
+
+  @ApiProperty({ type: FanDto })
+  fan!: FanDto;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Every event, oldest first.',
+  })
+  events!: Array<Record<string, unknown>>;
+
+  @ApiProperty({ type: [LedgerEntryDto], description: 'Every ledger entry, oldest first.' })
+  ledger!: LedgerEntryDto[];
+
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  tierChanges!: Array<Record<string, unknown>>;
+}
