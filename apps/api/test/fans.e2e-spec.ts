@@ -77,9 +77,12 @@ describe('fans', () => {
     }
   });
   afterAll(async () => {
-    const report = await new LedgerCheckRepository(t.dataSource).check(brandId);
-    expect(report.problems).toEqual([]);
-    await t.close();
+    try {
+      const report = await new LedgerCheckRepository(t.dataSource).check(brandId);
+      expect(report.problems).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 
   it('lists fans by last activity, or by points, with cursor paging', async () => {

@@ -56,6 +56,9 @@ interface Evaluation {
 
 const MS_PER_DAY = 86_400_000;
 
+/** Signals a retry: a fan of the batch was merged into another while the batch waited for it. */
+class FanMergedMeanwhile extends Error {}
+
 /**
  * Ingests engagement events: recognises fans, evaluates the brand's active rules, and books points
  * exactly once. A batch is one transaction. Locks are always taken in one order — the events' ids
@@ -78,8 +81,15 @@ export class EventsService {
     const now = new Date();
     const { batch, items } = readBody(body);
     const parsed = items.map((raw, index) => parseEvent(raw, index, now, batch ? `events.${index}.` : ''));
-    const results = await this.tx.run(() => this.process(brandId, parsed, now));
-    return { batch, results };
+    // A fan merged between looking up its identity and locking it: look up again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const results = await this.tx.run(() => this.process(brandId, parsed, now));
+        return { batch, results };
+      } catch (error) {
+        if (!(error instanceof FanMergedMeanwhile) || attempt >= 3) throw error;
+      }
+    }
   }
 
   private async process(brandId: string, parsed: ParsedEvent[], now: Date): Promise<EventOutcome[]> {
@@ -152,6 +162,9 @@ export class EventsService {
       ...newEvents.flatMap((event) => eventFan(event) ?? []),
       ...retractedOriginalFans,
     ]);
+    if ([...locked.values()].some((fan) => fan.mergedIntoId !== null)) {
+      throw new FanMergedMeanwhile();
+    }
 
     // Phase 1: evaluate and book the new events.
     const ladder = await this.tiers.ladder(brandId);
@@ -439,9 +452,11 @@ export class EventsService {
       let fanId: string | null = null;
       const reasons: string[] = [];
       for (const award of awards) {
-        fanId = award.fanId;
-        const fan = locked.get(award.fanId);
-        const delta = deltaOf(fanDeltas, award.fanId, null, fan);
+        // The stored event names the fan today (after a merge, the survivor); the award may name the merged one.
+        const debited = stored.get(retraction.retracts)?.fanId ?? award.fanId;
+        fanId = debited;
+        const fan = locked.get(debited);
+        const delta = deltaOf(fanDeltas, debited, null, fan);
         const available = (fan?.balance ?? 0n) + delta.balance;
         const amount = award.points <= available ? award.points : available > 0n ? available : 0n;
         if (amount < award.points) {
@@ -452,7 +467,7 @@ export class EventsService {
         if (amount === 0n) continue;
         entries.push({
           id: uuidv7(),
-          fanId: award.fanId,
+          fanId: debited,
           kind: 'reverse',
           points: -amount,
           causeKey: `reverse:${award.id}`,

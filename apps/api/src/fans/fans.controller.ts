@@ -26,6 +26,7 @@ import {
   FanPageDto,
   FanQueryDto,
   LedgerPageDto,
+  MergeFanDto,
   toFanDto,
   toLedgerEntryDto,
 } from './dto/fan.dto';
@@ -140,6 +141,25 @@ export class FansController {
     @RequestInfo() meta: RequestMeta,
   ): Promise<FanDto> {
     const { fan, identities } = await this.fans.erase(brandId, fanId, actor, meta);
+    return toFanDto(fan, identities);
+  }
+
+  @Post(':fanId/merge')
+  @HttpCode(200)
+  @BrandAccess({ roles: ['owner', 'manager'], scopes: ['fans:write'] })
+  @ApiOperation({
+    summary: 'Merge another fan into this one: identities, events and points move, nothing is lost',
+  })
+  @ApiOkResponse({ type: FanDto })
+  @ApiProblemResponse(409, 'Same fan, already merged, or erased.')
+  async merge(
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Param('fanId', new ResourceIdPipe('Fan')) fanId: string,
+    @CurrentActor() actor: Actor,
+    @RequestInfo() meta: RequestMeta,
+    @Body() body: MergeFanDto,
+  ): Promise<FanDto> {
+    const { fan, identities } = await this.fans.merge(brandId, fanId, body.fanId, actor, meta);
     return toFanDto(fan, identities);
   }
 }

@@ -15,6 +15,9 @@ export interface IdentityRef {
 
 export interface LockedFan {
   id: string;
+  /** Set when the fan was merged into another after its id was looked up. */
+  mergedIntoId: string | null;
+  erasedAt: Date | null;
   balance: bigint;
   lifetimePoints: bigint;
   tierName: string | null;
@@ -134,6 +137,8 @@ export class FansRepository {
     const ids = [...new Set(fanIds)].sort();
     const rows: Array<{
       id: string;
+      merged_into_id: string | null;
+      erased_at: Date | null;
       balance: string;
       lifetime_points: string;
       tier_name: string | null;
@@ -141,7 +146,7 @@ export class FansRepository {
       last_active_at: Date;
     }> = ids.length
       ? await this.tx.manager.query(
-          `SELECT id, balance, lifetime_points, tier_name, first_seen_at, last_active_at
+          `SELECT id, merged_into_id, erased_at, balance, lifetime_points, tier_name, first_seen_at, last_active_at
              FROM fan WHERE brand_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
           [brandId, ids],
         )
@@ -151,6 +156,8 @@ export class FansRepository {
         row.id,
         {
           id: row.id,
+          mergedIntoId: row.merged_into_id,
+          erasedAt: row.erased_at,
           balance: BigInt(row.balance),
           lifetimePoints: BigInt(row.lifetime_points),
           tierName: row.tier_name,
@@ -289,6 +296,34 @@ export class FansRepository {
         WHERE brand_id = $1 AND fan_id = $2 AND properties IS NOT NULL`,
       [brandId, fanId],
     );
+  }
+
+  /**
+   * Moves identities and events of `mergedId` to `survivorId` and marks it merged; fans merged into
+   * it before now point at the survivor too, so every old id resolves in one step.
+   */
+  async merge(brandId: string, survivorId: string, mergedId: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE fan_identity SET fan_id = $2, source = 'merge' WHERE brand_id = $1 AND fan_id = $3`,
+      [brandId, survivorId, mergedId],
+    );
+    await this.tx.manager.query(
+      `UPDATE engagement_event SET fan_id = $2 WHERE brand_id = $1 AND fan_id = $3`,
+      [brandId, survivorId, mergedId],
+    );
+    await this.tx.manager.query(
+      `UPDATE fan SET merged_into_id = $2, updated_at = now() WHERE brand_id = $1 AND (id = $3 OR merged_into_id = $3)`,
+      [brandId, survivorId, mergedId],
+    );
+  }
+
+  /** The fans merged into `fanId` (their ledger entries are part of its history). */
+  async mergedInto(brandId: string, fanId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      'SELECT id FROM fan WHERE brand_id = $1 AND merged_into_id = $2',
+      [brandId, fanId],
+    );
+    return rows.map((row) => row.id);
   }
 
   async identitiesOf(brandId: string, fanIds: string[]): Promise<IdentityRow[]> {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 
-import { isUuid, uuidv7 } from '@fanfare/shared';
+import { isUuid, tierFor, uuidv7 } from '@fanfare/shared';
 
 import { AuditService } from '../audit/audit.service';
 import { type Actor, type RequestMeta } from '../auth/actor';
@@ -10,7 +10,8 @@ import { BadRequest, Conflict, NotFound, ValidationFailed } from '../common/erro
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { Transactions } from '../database/transactions';
-import { type LedgerEntryRow, LedgerRepository } from '../ledger/ledger.repository';
+import { type LedgerEntryRow, LedgerRepository, type NewLedgerEntry } from '../ledger/ledger.repository';
+import { TiersService } from '../tiers/tiers.service';
 import { type FanRow, FansRepository, type FanSort, type IdentityRow } from './fans.repository';
 
 export interface FanWithIdentities {
@@ -26,6 +27,7 @@ export class FansService {
     private readonly fans: FansRepository,
     private readonly ledger: LedgerRepository,
     private readonly audit: AuditService,
+    private readonly tiers: TiersService,
   ) {}
 
   async search(
@@ -81,7 +83,8 @@ export class FansService {
     if (after !== undefined && (typeof after !== 'string' || !isUuid(after))) {
       throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this list handed out' }]);
     }
-    const rows = await this.ledger.listForFan(brandId, fan.id, limit, after);
+    const fanIds = [fan.id, ...(await this.fans.mergedInto(brandId, fan.id))];
+    const rows = await this.ledger.listForFan(brandId, fanIds, limit, after);
     return toPage(
       rows,
       limit,
@@ -185,11 +188,99 @@ export class FansService {
     return { entry, fan: await this.get(brandId, fanId) };
   }
 
+  /**
+   * Merges `otherId` into `fanId`: identities and events move, the other fan's balance moves by a
+   * pair of ledger entries (out of one, into the other), lifetime points add up and the survivor's
+   * tier follows. The merged id keeps resolving to the survivor. Nothing is lost: the merged fan's
+   * entries stay in the append-only ledger and show in the survivor's history.
+   */
+  async merge(
+    brandId: string,
+    fanId: string,
+    otherId: string,
+    actor: Actor,
+    meta: RequestMeta,
+  ): Promise<FanWithIdentities> {
+    await this.tx.run(async () => {
+      const survivor = await this.fans.findResolved(brandId, fanId);
+      const other = await this.fans.findResolved(brandId, otherId);
+      if (!survivor) throw new NotFound('Fan');
+      if (!other) throw new NotFound('Fan to merge');
+      if (survivor.id === other.id) {
+        throw new Conflict(
+          'already_merged',
+          'These are the same fan (or one was already merged into the other).',
+        );
+      }
+      const locked = await this.fans.lock(brandId, [survivor.id, other.id]);
+      const a = locked.get(survivor.id);
+      const b = locked.get(other.id);
+      if (!a || !b || a.mergedIntoId !== null || b.mergedIntoId !== null) {
+        throw new Conflict('merge_conflict', 'One of the fans was merged meanwhile; reload and try again.');
+      }
+      if (a.erasedAt !== null || b.erasedAt !== null) {
+        throw new Conflict('fan_erased', 'An erased fan cannot be merged.');
+      }
+      const now = new Date();
+      if (b.balance > 0n) {
+        await this.ledger.insert(brandId, [
+          transfer(b.id, -b.balance, `merge:${b.id}:out`, `merged into ${a.id}`, now, actor),
+          transfer(a.id, b.balance, `merge:${b.id}:in`, `merged from ${b.id}`, now, actor),
+        ]);
+      }
+      await this.fans.merge(brandId, a.id, b.id);
+      const ladder = await this.tiers.ladder(brandId);
+      const lifetime = a.lifetimePoints + b.lifetimePoints;
+      const tierName =
+        ladder.tiers.length > 0 && ladder.basis === 'lifetime'
+          ? (tierFor(Number(lifetime), ladder.tiers)?.name ?? null)
+          : a.tierName;
+      await this.fans.apply(brandId, [
+        {
+          fanId: a.id,
+          balanceDelta: b.balance,
+          lifetimeDelta: b.lifetimePoints,
+          firstSeenAt: b.firstSeenAt < a.firstSeenAt ? b.firstSeenAt : a.firstSeenAt,
+          lastActiveAt: b.lastActiveAt > a.lastActiveAt ? b.lastActiveAt : a.lastActiveAt,
+          tierName,
+          tierChanged: tierName !== a.tierName,
+        },
+        {
+          fanId: b.id,
+          balanceDelta: -b.balance,
+          lifetimeDelta: -b.lifetimePoints,
+          firstSeenAt: b.firstSeenAt,
+          lastActiveAt: b.lastActiveAt,
+          tierName: null,
+          tierChanged: b.tierName !== null,
+        },
+      ]);
+      if (tierName !== a.tierName) {
+        await this.fans.recordTierChanges(brandId, [
+          { fanId: a.id, fromTier: a.tierName, toTier: tierName, cause: 'merge' },
+        ]);
+      }
+      await this.audit.record(actor, meta, {
+        brandId,
+        action: 'fan.merged',
+        targetType: 'fan',
+        targetId: a.id,
+        targetLabel: survivor.displayName ?? survivor.email ?? a.id,
+        changes: {
+          merged: { to: b.id },
+          balance: { from: Number(a.balance), to: Number(a.balance + b.balance) },
+        },
+      });
+    });
+    return this.get(brandId, fanId);
+  }
+
   /** Everything stored about the fan (GDPR Art. 20): profile, identities, events, ledger, tier changes. */
   async export(brandId: string, fanId: string): Promise<FanExport> {
     const { fan, identities } = await this.get(brandId, fanId);
     const { events, tierChanges } = await this.fans.historyOf(brandId, fan.id);
-    const ledger = await this.ledger.listForFan(brandId, fan.id, 1_000_000);
+    const fanIds = [fan.id, ...(await this.fans.mergedInto(brandId, fan.id))];
+    const ledger = await this.ledger.listForFan(brandId, fanIds, 1_000_000);
     return { exportedAt: new Date(), fan, identities, events, ledger: ledger.reverse(), tierChanges };
   }
 
@@ -234,4 +325,30 @@ export interface FanExport {
   events: Array<Record<string, unknown>>;
   ledger: LedgerEntryRow[];
   tierChanges: Array<Record<string, unknown>>;
+}
+
+function transfer(
+  fanId: string,
+  points: bigint,
+  causeKey: string,
+  reason: string,
+  at: Date,
+  actor: Actor,
+): NewLedgerEntry {
+  return {
+    id: uuidv7(),
+    fanId,
+    kind: 'adjust',
+    points,
+    causeKey,
+    eventId: null,
+    campaignId: null,
+    ruleId: null,
+    ruleVersion: null,
+    occurredAt: at,
+    reversesEntryId: null,
+    reason,
+    explanation: { merge: true },
+    actorLabel: actor.type === 'user' ? actor.user.email : actor.keyName,
+  };
 }

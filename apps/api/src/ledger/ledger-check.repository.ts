@@ -41,13 +41,17 @@ export class LedgerCheckRepository {
         `fan ${row.id} (brand ${row.brand_id}): balance ${row.balance} but its entries sum to ${row.ledger}`,
       );
     }
+    // Lifetime points follow merges: a survivor's count its own and its merged fans' earnings.
     const lifetimes = await q<{ brand_id: string; id: string; lifetime_points: string; earned: string }>(`
-      SELECT f.brand_id, f.id, f.lifetime_points, coalesce(l.earned, 0) AS earned
+      SELECT f.brand_id, f.id, f.lifetime_points,
+             CASE WHEN f.merged_into_id IS NOT NULL THEN 0 ELSE coalesce(l.earned, 0) END AS earned
         FROM fan f
-        LEFT JOIN (SELECT brand_id, fan_id, sum(points) AS earned FROM ledger_entry
-                    WHERE ${scope()} AND kind IN ('earn', 'reverse') GROUP BY 1, 2) l
+        LEFT JOIN (SELECT e.brand_id, coalesce(o.merged_into_id, o.id) AS fan_id, sum(e.points) AS earned
+                     FROM ledger_entry e JOIN fan o ON o.brand_id = e.brand_id AND o.id = e.fan_id
+                    WHERE ${scope('e')} AND e.kind IN ('earn', 'reverse') GROUP BY 1, 2) l
           ON l.brand_id = f.brand_id AND l.fan_id = f.id
-       WHERE ${scope('f')} AND f.lifetime_points <> coalesce(l.earned, 0)
+       WHERE ${scope('f')}
+         AND f.lifetime_points <> CASE WHEN f.merged_into_id IS NOT NULL THEN 0 ELSE coalesce(l.earned, 0) END
        LIMIT 20`);
     for (const row of lifetimes) {
       problems.push(
@@ -69,12 +73,13 @@ export class LedgerCheckRepository {
     }
     const reversals = await q<{ id: string; problem: string }>(`
       SELECT r.id, CASE WHEN e.id IS NULL THEN 'reverses no entry'
-                        WHEN e.fan_id <> r.fan_id THEN 'reverses another fan''s entry'
+                        WHEN coalesce(ef.merged_into_id, ef.id) <> r.fan_id THEN 'reverses another fan''s entry'
                         ELSE 'takes back more than the entry booked' END AS problem
         FROM ledger_entry r
         LEFT JOIN ledger_entry e ON e.brand_id = r.brand_id AND e.id = r.reverses_entry_id
+        LEFT JOIN fan ef ON ef.brand_id = e.brand_id AND ef.id = e.fan_id
        WHERE ${scope('r')} AND r.kind = 'reverse'
-         AND (e.id IS NULL OR e.fan_id <> r.fan_id OR -r.points > e.points)
+         AND (e.id IS NULL OR coalesce(ef.merged_into_id, ef.id) <> r.fan_id OR -r.points > e.points)
        LIMIT 20`);
     for (const row of reversals) problems.push(`reversal ${row.id} ${row.problem}`);
     return {

@@ -211,18 +211,18 @@ export class LedgerRepository {
     );
   }
 
-  /** A fan's entries, newest first (ids are time-ordered). */
+  /** The entries of a fan (and of the fans merged into it), newest first (ids are time-ordered). */
   async listForFan(
     brandId: string,
-    fanId: string,
+    fanIds: string[],
     limit: number,
     afterId?: string,
   ): Promise<LedgerEntryRow[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
       `SELECT ${ENTRY_COLUMNS} FROM ledger_entry
-        WHERE brand_id = $1 AND fan_id = $2 ${afterId ? 'AND id < $4' : ''}
+        WHERE brand_id = $1 AND fan_id = ANY($2::uuid[]) ${afterId ? 'AND id < $4' : ''}
         ORDER BY id DESC LIMIT $3`,
-      afterId ? [brandId, fanId, limit + 1, afterId] : [brandId, fanId, limit + 1],
+      afterId ? [brandId, fanIds, limit + 1, afterId] : [brandId, fanIds, limit + 1],
     );
     return rows.map(toEntryRow);
   }

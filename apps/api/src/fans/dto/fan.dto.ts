@@ -4,6 +4,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -261,4 +262,13 @@ export class FanExportDto {
 
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
   tierChanges!: Array<Record<string, unknown>>;
+}
+
+export class MergeFanDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The fan to merge into this one (it keeps resolving to this one).',
+  })
+  @IsUUID()
+  fanId!: string;
 }
