@@ -6,8 +6,13 @@ import { ChangePasswordPage } from '@/features/auth/components/change-password-p
 import { LoginPage } from '@/features/auth/components/login-page';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from '@/features/auth/components/require-auth';
 import { BrandSettingsPage } from '@/features/brands/components/brand-settings-page';
+import { CampaignPage, NewCampaignPage } from '@/features/campaigns/components/campaign-editor-page';
+import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
 import { type ComingSoonSection, ComingSoonPage } from '@/features/coming-soon/components/coming-soon-page';
+import { FanPage } from '@/features/fans/components/fan-page';
+import { FansPage } from '@/features/fans/components/fans-page';
 import { TeamPage } from '@/features/team/components/team-page';
+import { TiersPage } from '@/features/tiers/components/tiers-page';
 
 import { AppShellLayout } from './layout/app-shell-layout';
 import { BrandLayout } from './layout/brand-layout';
@@ -15,14 +20,7 @@ import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { SettingsLayout } from './routes/settings-layout';
 
-const comingSoonSections: ComingSoonSection[] = [
-  'dashboard',
-  'campaigns',
-  'rewards',
-  'fans',
-  'redemptions',
-  'reports',
-];
+const comingSoonSections: ComingSoonSection[] = ['dashboard', 'rewards', 'redemptions', 'reports'];
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -39,6 +37,11 @@ export const router = createBrowserRouter([
             element: <BrandLayout />,
             children: [
               { index: true, element: <Navigate to="dashboard" replace /> },
+              { path: 'campaigns', element: <CampaignsPage /> },
+              { path: 'campaigns/new', element: <NewCampaignPage /> },
+              { path: 'campaigns/:campaignId', element: <CampaignPage /> },
+              { path: 'fans', element: <FansPage /> },
+              { path: 'fans/:fanId', element: <FanPage /> },
               ...comingSoonSections.map((section) => ({
                 path: section,
                 element: <ComingSoonPage key={section} section={section} />,
@@ -49,6 +52,7 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <Navigate to="brand" replace /> },
                   { path: 'brand', element: <BrandSettingsPage /> },
+                  { path: 'tiers', element: <TiersPage /> },
                   { path: 'api-keys', element: <ApiKeysPage /> },
                   { path: 'team', element: <TeamPage /> },
                   { path: 'audit-log', element: <AuditLogPage /> },

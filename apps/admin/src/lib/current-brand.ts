@@ -17,7 +17,11 @@ export function useCurrentBrand(): BrandDto {
 /** What the current user's role allows in the admin; the API enforces the same rules. */
 export function permissionsOf(role: Role | null) {
   const owner = role === 'owner';
+  const manager = owner || role === 'manager';
   return {
+    manageCampaigns: manager,
+    adjustPoints: manager,
+    manageTiers: manager,
     editBrand: owner,
     manageApiKeys: owner,
     manageTeam: owner,

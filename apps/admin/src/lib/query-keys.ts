@@ -15,4 +15,15 @@ export const queryKeys = {
   apiKeysPage: (brandId: string, page: PageParams) => ['brand', brandId, 'api-keys', page] as const,
   auditLog: (brandId: string) => ['brand', brandId, 'audit-log'] as const,
   auditLogPage: (brandId: string, page: PageParams) => ['brand', brandId, 'audit-log', page] as const,
+  campaigns: (brandId: string) => ['brand', brandId, 'campaigns'] as const,
+  campaignsPage: (brandId: string, page: PageParams, status: string | null) =>
+    ['brand', brandId, 'campaigns', 'list', page, status] as const,
+  campaign: (brandId: string, campaignId: string) => ['brand', brandId, 'campaigns', campaignId] as const,
+  tiers: (brandId: string) => ['brand', brandId, 'tiers'] as const,
+  fans: (brandId: string) => ['brand', brandId, 'fans'] as const,
+  fansPage: (brandId: string, page: PageParams, q: string, sort: string) =>
+    ['brand', brandId, 'fans', 'list', page, q, sort] as const,
+  fan: (brandId: string, fanId: string) => ['brand', brandId, 'fans', fanId] as const,
+  fanLedgerPage: (brandId: string, fanId: string, page: PageParams) =>
+    ['brand', brandId, 'fans', fanId, 'ledger', page] as const,
 };

@@ -1,5 +1,5 @@
 import { Tabs } from '@mantine/core';
-import { IconBuildingStore, IconHistory, IconKey, IconUsers } from '@tabler/icons-react';
+import { IconBuildingStore, IconHistory, IconKey, IconStairsUp, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 
@@ -7,12 +7,13 @@ import { PageHeader } from '@/components/page-header';
 
 const tabs = [
   { value: 'brand', key: 'brand', icon: IconBuildingStore },
+  { value: 'tiers', key: 'tiers', icon: IconStairsUp },
   { value: 'api-keys', key: 'apiKeys', icon: IconKey },
   { value: 'team', key: 'team', icon: IconUsers },
   { value: 'audit-log', key: 'auditLog', icon: IconHistory },
 ] as const;
 
-/** Settings → Brand, API keys, Team, Audit log; the tab is the last part of the URL. */
+/** Settings → Brand, Tiers, API keys, Team, Audit log; the tab is the last part of the URL. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();

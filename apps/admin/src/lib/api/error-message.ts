@@ -21,6 +21,16 @@ export function errorMessage(error: unknown, t: TFunction): string {
         return t('errors.lastOwner');
       case 'password_change_required':
         return t('errors.passwordChangeRequired');
+      case 'policy_blocked':
+        return t('errors.policyBlocked');
+      case 'invalid_transition':
+        return t('errors.invalidTransition', { detail: error.problem?.detail ?? '' });
+      case 'campaign_has_awards':
+        return t('errors.campaignHasAwards');
+      case 'budget_below_issued':
+        return t('errors.budgetBelowIssued');
+      case 'insufficient_balance':
+        return t('errors.insufficientBalance');
       default:
         break;
     }

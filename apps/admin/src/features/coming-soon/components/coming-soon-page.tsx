@@ -1,22 +1,12 @@
 import { Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import {
-  IconChartBar,
-  IconGift,
-  IconLayoutDashboard,
-  IconReceipt,
-  IconSpeakerphone,
-  IconUsers,
-  type Icon,
-} from '@tabler/icons-react';
+import { IconChartBar, IconGift, IconLayoutDashboard, IconReceipt, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
-export type ComingSoonSection = 'dashboard' | 'campaigns' | 'rewards' | 'fans' | 'redemptions' | 'reports';
+export type ComingSoonSection = 'dashboard' | 'rewards' | 'redemptions' | 'reports';
 
 const icons: Record<ComingSoonSection, Icon> = {
   dashboard: IconLayoutDashboard,
-  campaigns: IconSpeakerphone,
   rewards: IconGift,
-  fans: IconUsers,
   redemptions: IconReceipt,
   reports: IconChartBar,
 };
@@ -65,17 +55,8 @@ function comingSoonPoints(section: ComingSoonSection, t: ReturnType<typeof useTr
         t('comingSoon.dashboard.point2'),
         t('comingSoon.dashboard.point3'),
       ];
-    case 'campaigns':
-      return [
-        t('comingSoon.campaigns.point1'),
-        t('comingSoon.campaigns.point2'),
-        t('comingSoon.campaigns.point3'),
-        t('comingSoon.campaigns.point4'),
-      ];
     case 'rewards':
       return [t('comingSoon.rewards.point1'), t('comingSoon.rewards.point2'), t('comingSoon.rewards.point3')];
-    case 'fans':
-      return [t('comingSoon.fans.point1'), t('comingSoon.fans.point2'), t('comingSoon.fans.point3')];
     case 'redemptions':
       return [t('comingSoon.redemptions.point1'), t('comingSoon.redemptions.point2')];
     case 'reports':

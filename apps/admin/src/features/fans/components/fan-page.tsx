@@ -1,0 +1,187 @@
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+
+import { ErrorState } from '@/components/error-state';
+import { LoadingState } from '@/components/loading-state';
+import { PageHeader } from '@/components/page-header';
+import type { FanDto } from '@/lib/api/types';
+import { permissionsOf, useCurrentBrand } from '@/lib/current-brand';
+import { formatDateTime } from '@/lib/format';
+
+import { useFan } from '../api/get-fan';
+import { AdjustmentForm } from './adjustment-form';
+import { fanName } from './fan-name';
+import { LedgerTable } from './ledger-table';
+
+/** One fan: balance, tier, identities, consent, the ledger and (for managers) a manual adjustment. */
+export function FanPage() {
+  const { fanId = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const brand = useCurrentBrand();
+  const fan = useFan(brand.id, fanId);
+
+  if (fan.isPending) {
+    return <LoadingState />;
+  }
+  if (fan.isError) {
+    return <ErrorState error={fan.error} onRetry={() => void fan.refetch()} />;
+  }
+  const canAdjust = permissionsOf(brand.role).adjustPoints && !fan.data.erasedAt;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={`/brands/${brand.id}/fans`} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={16} aria-hidden />
+          {t('fans.back')}
+        </Group>
+      </Anchor>
+      <PageHeader title={fanName(fan.data, t)} description={fan.data.email ?? undefined} />
+      {fan.data.erasedAt && (
+        <Alert color="gray" variant="light">
+          {t('fans.erasedAt', { date: formatDateTime(fan.data.erasedAt, i18n.language, brand.timeZone) })}
+        </Alert>
+      )}
+      <FanFacts fan={fan.data} timeZone={brand.timeZone} />
+      <Identities fan={fan.data} timeZone={brand.timeZone} />
+      <Consents fan={fan.data} timeZone={brand.timeZone} />
+      {canAdjust && <AdjustmentForm brandId={brand.id} fanId={fan.data.id} balance={fan.data.balance} />}
+      <section aria-labelledby="ledger-title">
+        <Title order={2} size="h4" mb="sm" id="ledger-title">
+          {t('fans.ledger.title')}
+        </Title>
+        <LedgerTable brandId={brand.id} fanId={fan.data.id} timeZone={brand.timeZone} />
+      </section>
+    </Stack>
+  );
+}
+
+function Fact({
+  label,
+  value,
+  testId,
+  small,
+}: {
+  label: string;
+  value: string;
+  testId?: string;
+  small?: boolean;
+}) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size={small ? 'md' : 'xl'} fw={small ? 600 : 700} data-testid={testId}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+function FanFacts({ fan, timeZone }: { fan: FanDto; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const number = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
+  const date = (value: string) => formatDateTime(value, i18n.language, timeZone);
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3, lg: 5 }}>
+      <Fact label={t('fans.facts.balance')} value={number(fan.balance)} testId="fan-balance" />
+      <Fact label={t('fans.facts.lifetime')} value={number(fan.lifetimePoints)} />
+      <Fact label={t('fans.facts.tier')} value={fan.tier ?? t('common.none')} />
+      <Fact label={t('fans.facts.firstSeen')} value={date(fan.firstSeenAt)} small />
+      <Fact label={t('fans.facts.lastActive')} value={date(fan.lastActiveAt)} small />
+    </SimpleGrid>
+  );
+}
+
+function Identities({ fan, timeZone }: { fan: FanDto; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const none = t('common.none');
+  return (
+    <section aria-labelledby="identities-title">
+      <Title order={2} size="h4" mb="sm" id="identities-title">
+        {t('fans.identities.title')}
+      </Title>
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('fans.identities.channel')}</Table.Th>
+                <Table.Th scope="col">{t('fans.identities.externalId')}</Table.Th>
+                <Table.Th scope="col">{t('fans.identities.handle')}</Table.Th>
+                <Table.Th scope="col">{t('fans.identities.displayName')}</Table.Th>
+                <Table.Th scope="col">{t('fans.identities.email')}</Table.Th>
+                <Table.Th scope="col">{t('fans.identities.since')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {fan.identities.map((identity) => (
+                <Table.Tr key={`${identity.channel}:${identity.externalId}`}>
+                  <Table.Td>
+                    <Badge variant="light" color="gray" tt="none">
+                      {identity.channel}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace">
+                      {identity.externalId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{identity.handle ?? none}</Table.Td>
+                  <Table.Td>{identity.displayName ?? none}</Table.Td>
+                  <Table.Td>{identity.email ?? none}</Table.Td>
+                  <Table.Td>{formatDateTime(identity.createdAt, i18n.language, timeZone)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    </section>
+  );
+}
+
+function Consents({ fan, timeZone }: { fan: FanDto; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const rows = [
+    { key: 'marketing', label: t('fans.consent.marketing'), consent: fan.marketingConsent },
+    { key: 'profiling', label: t('fans.consent.profiling'), consent: fan.profilingConsent },
+  ];
+  return (
+    <section aria-labelledby="consent-title">
+      <Title order={2} size="h4" mb="sm" id="consent-title">
+        {t('fans.consent.title')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {rows.map(({ key, label, consent }) => (
+          <Paper key={key} withBorder radius="md" p="md">
+            <Group justify="space-between">
+              <Text fw={600}>{label}</Text>
+              <Badge
+                color={consent.granted === null ? 'gray' : consent.granted ? 'teal' : 'red'}
+                variant="light"
+              >
+                {consent.granted === null
+                  ? t('fans.consent.neverAsked')
+                  : consent.granted
+                    ? t('fans.consent.granted')
+                    : t('fans.consent.denied')}
+              </Badge>
+            </Group>
+            {consent.at && (
+              <Text size="sm" c="dimmed">
+                {t('fans.consent.details', {
+                  date: formatDateTime(consent.at, i18n.language, timeZone),
+                  version: consent.textVersion ?? t('common.none'),
+                })}
+              </Text>
+            )}
+          </Paper>
+        ))}
+      </SimpleGrid>
+    </section>
+  );
+}
