@@ -96,15 +96,17 @@ export class LedgerRepository {
   async countAwards(brandId: string, queries: WindowQuery[]): Promise<number[]> {
     if (queries.length === 0) return [];
     const rows: Array<{ idx: string; awards: string }> = await this.tx.manager.query(
-      `SELECT q.idx, count(e.id) AS awards
+      // LATERAL keeps this an index lookup per (fan, rule, window) however large the ledger grows.
+      `SELECT q.idx, c.awards
          FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[]) WITH ORDINALITY
               AS q(fan_id, rule_id, start_at, end_at, idx)
-         LEFT JOIN ledger_entry e
-           ON e.brand_id = $1 AND e.fan_id = q.fan_id AND e.rule_id = q.rule_id AND e.kind = 'earn'
-          AND (q.start_at IS NULL OR e.occurred_at >= q.start_at)
-          AND (q.end_at IS NULL OR e.occurred_at < q.end_at)
-          AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.brand_id = $1 AND r.reverses_entry_id = e.id)
-        GROUP BY q.idx`,
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS awards FROM ledger_entry e
+            WHERE e.brand_id = $1 AND e.fan_id = q.fan_id AND e.rule_id = q.rule_id AND e.kind = 'earn'
+              AND (q.start_at IS NULL OR e.occurred_at >= q.start_at)
+              AND (q.end_at IS NULL OR e.occurred_at < q.end_at)
+              AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.brand_id = $1 AND r.reverses_entry_id = e.id)
+         ) c`,
       [
         brandId,
         queries.map((q) => q.fanId),
@@ -125,11 +127,14 @@ export class LedgerRepository {
   ): Promise<Map<string, Date>> {
     if (pairs.length === 0) return new Map();
     const rows: Array<{ fan_id: string; rule_id: string; last_at: Date }> = await this.tx.manager.query(
-      `SELECT q.fan_id, q.rule_id, max(e.occurred_at) AS last_at
+      `SELECT q.fan_id, q.rule_id, l.last_at
          FROM unnest($2::uuid[], $3::uuid[]) AS q(fan_id, rule_id)
-         JOIN ledger_entry e ON e.brand_id = $1 AND e.fan_id = q.fan_id AND e.rule_id = q.rule_id AND e.kind = 'earn'
-        WHERE NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.brand_id = $1 AND r.reverses_entry_id = e.id)
-        GROUP BY q.fan_id, q.rule_id`,
+         CROSS JOIN LATERAL (
+           SELECT max(e.occurred_at) AS last_at FROM ledger_entry e
+            WHERE e.brand_id = $1 AND e.fan_id = q.fan_id AND e.rule_id = q.rule_id AND e.kind = 'earn'
+              AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.brand_id = $1 AND r.reverses_entry_id = e.id)
+         ) l
+        WHERE l.last_at IS NOT NULL`,
       [brandId, pairs.map((p) => p.fanId), pairs.map((p) => p.ruleId)],
     );
     return new Map(rows.map((row) => [`${row.fan_id}:${row.rule_id}`, row.last_at]));
