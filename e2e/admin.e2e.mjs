@@ -2,22 +2,12 @@
 // data directory). It builds nothing: `npm run test:e2e` builds first. Chromium is Debian's
 // (/usr/bin/chromium), driven by playwright-core.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { chromium } from 'playwright-core';
+import { launchChromium, RESULTS_DIR, ROOT, startServer } from './support/harness.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 /** The built API server; `npm run build` produces it. */
-const SERVER_ENTRY = path.join(ROOT, 'apps/api/dist/apps/api/src/main.js');
-const CHROMIUM = '/usr/bin/chromium';
-const RESULTS_DIR = path.join(ROOT, 'test-results');
 // The README's screenshot is refreshed on request only (FANFARE_UPDATE_SCREENSHOT=1), so that a
 // test run leaves the work tree clean.
 const DOCS_SCREENSHOT = path.join(ROOT, 'docs/screenshot-admin.png');
@@ -28,48 +18,11 @@ const OWNER_PASSWORD = 'e2e-Fanfare-password-2026';
 const MANAGER_EMAIL = 'e2e-manager@example.com';
 const MANAGER_PASSWORD = 'manager-Password-2026';
 const DEMO_BRAND = 'Bäckerei Sonnenschein';
-const READY_TIMEOUT_MS = 120_000;
 const VIEWPORT = { width: 1280, height: 800 };
 
-let server;
-let serverExited;
-let dataDir;
 let baseUrl;
 let browser;
-let serverLog;
-
-async function freePort() {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address();
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
-
-async function waitForReady() {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  let lastProblem = 'no answer yet';
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) {
-      throw new Error(
-        `The server exited with code ${server.exitCode} before it was ready; see ${serverLog.path}`,
-      );
-    }
-    try {
-      const response = await fetch(`${baseUrl}/api/ready`);
-      if (response.status === 200) {
-        return;
-      }
-      lastProblem = `GET /api/ready answered ${response.status}`;
-    } catch (error) {
-      lastProblem = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The server was not ready within ${READY_TIMEOUT_MS / 1000} s (${lastProblem})`);
-}
+let stopServer;
 
 async function shot(page, name) {
   await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
@@ -100,53 +53,19 @@ function callWithKey(brandId, secret) {
 
 describe('admin SPA', () => {
   before(async () => {
-    await mkdir(RESULTS_DIR, { recursive: true });
-    dataDir = await mkdtemp(path.join(tmpdir(), 'fanfare-e2e-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    serverLog = createWriteStream(path.join(RESULTS_DIR, 'e2e-server.log'));
-    server = spawn(process.execPath, [SERVER_ENTRY], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        FANFARE_DATA_DIR: dataDir,
-        FANFARE_ADMIN_EMAIL: OWNER_EMAIL,
-        FANFARE_ADMIN_PASSWORD: OWNER_PASSWORD,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const started = await startServer({
+      name: 'e2e-admin',
+      ownerEmail: OWNER_EMAIL,
+      ownerPassword: OWNER_PASSWORD,
     });
-    serverExited = once(server, 'exit');
-    server.stdout.pipe(serverLog, { end: false });
-    server.stderr.pipe(serverLog, { end: false });
-    await waitForReady();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    baseUrl = started.baseUrl;
+    stopServer = started.stop;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    if (server && server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
-      await serverExited;
-      clearTimeout(timer);
-    }
-    serverLog?.end();
-    if (dataDir) {
-      await rm(dataDir, { recursive: true, force: true });
-    }
+    await stopServer?.();
   });
 
   test('wrong passwords and too many attempts show readable errors', { timeout: 120_000 }, async () => {
