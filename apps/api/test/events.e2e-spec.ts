@@ -283,6 +283,13 @@ describe('event ingestion', () => {
       'rejected',
       'duplicate',
     ]);
+    expect(results[7]).toMatchObject({
+      id: 'b-1',
+      status: 'duplicate',
+      originalStatus: 'awarded',
+      points: 10,
+      fanId: results[0]!.fanId,
+    });
     expect(results[1]!.errors).toEqual([expect.objectContaining({ field: 'events.1.channel' })]);
     expect(results[2]!.errors).toEqual([expect.objectContaining({ field: 'events.2.type' })]);
     expect(results[3]!.errors?.[0]?.reason).toMatch(/future/);

@@ -269,6 +269,16 @@ export class EventsService {
 
     await this.ledger.addIssued(brandId, issued);
     await this.applyFanChanges(brandId, locked, fanDeltas, ladder);
+    // A repeat within the batch answers like a repeat across requests: the first one's outcome.
+    for (const item of parsed) {
+      const first = item.kind === 'rejected' ? undefined : firstIndex.get(item.id);
+      const original = first === undefined || first === item.index ? undefined : results[first];
+      if (!original || original.status === 'rejected') continue;
+      results[item.index] =
+        original.status === 'duplicate'
+          ? { ...original }
+          : { ...original, status: 'duplicate', originalStatus: original.status };
+    }
     return results;
   }
 

@@ -292,8 +292,9 @@ export class FansService {
     await this.tx.run(async () => {
       const resolved = await this.fans.findResolved(brandId, fanId);
       if (!resolved) throw new NotFound('Fan');
-      await this.fans.lock(brandId, [resolved.id]);
-      if (resolved.erasedAt !== null) return;
+      const locked = (await this.fans.lock(brandId, [resolved.id])).get(resolved.id);
+      // Read under the lock: two erasures at once erase (and audit) once.
+      if (!locked || locked.erasedAt !== null) return;
       const identities = await this.fans.identitiesOf(brandId, [resolved.id]);
       const hashed = new Map(
         identities.map((identity) => [
