@@ -177,6 +177,30 @@ describe('event ingestion', () => {
     await expectConsistent(brandId);
   });
 
+  it('answers each of 60 concurrent single events with its own outcome (group commit)', async () => {
+    const { brandId } = await brandWith([commentRule()]);
+    const responses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        sendRaw(
+          brandId,
+          comment(`group-${i}`, `fan-${i}`, new Date(), i % 2 === 0 ? ['someparade'] : ['brot']),
+        ),
+      ),
+    );
+    const outcomes = await Promise.all(responses.map(async (response) => (await response.json()) as Outcome));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    outcomes.forEach((outcome, i) => {
+      expect(outcome.id).toBe(`group-${i}`);
+      expect(outcome.status).toBe(i % 2 === 0 ? 'awarded' : 'no_match');
+      expect(outcome.points).toBe(i % 2 === 0 ? 10 : 0);
+    });
+    expect(new Set(outcomes.map((outcome) => outcome.fanId)).size).toBe(60);
+    for (const [i, outcome] of outcomes.entries()) {
+      expect(await balanceOf(brandId, outcome.fanId!)).toBe(i % 2 === 0 ? 10 : 0);
+    }
+    await expectConsistent(brandId);
+  });
+
   it('holds a cap of 3 a day under 50 concurrent events of one fan', async () => {
     const { brandId } = await brandWith([commentRule([{ window: 'day', max: 3 }])]);
     const at = new Date();

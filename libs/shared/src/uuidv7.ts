@@ -6,9 +6,24 @@
 let lastMs = -1;
 let sequence = 0;
 
+// Random bytes are drawn 4 KiB at a time: one call to the system's generator per 256 ids.
+const POOL_SIZE = 4096;
+const pool = new Uint8Array(POOL_SIZE);
+let poolOffset = POOL_SIZE;
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+function randomBytes16(): Uint8Array {
+  if (poolOffset + 16 > POOL_SIZE) {
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const bytes = pool.slice(poolOffset, poolOffset + 16);
+  poolOffset += 16;
+  return bytes;
+}
+
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  const bytes = randomBytes16();
   const [, , , , , , random6 = 0, random7 = 0, random8 = 0] = bytes;
   let ms = now;
   if (ms <= lastMs) {
@@ -30,7 +45,8 @@ export function uuidv7(now: number = Date.now()): string {
   bytes[6] = 0x70 | ((sequence >>> 8) & 0x0f);
   bytes[7] = sequence & 0xff;
   bytes[8] = 0x80 | (random8 & 0x3f);
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const b of bytes) hex += HEX[b]!;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

@@ -23,8 +23,38 @@ export class ApiKeysRepository {
   }
 
   /** Any brand's key with this secret: the caller compares its brand with the route's. */
-  findBySecretHash(secretHash: Buffer): Promise<ApiKeyEntity | null> {
-    return this.tx.manager.findOneBy(ApiKeyEntity, { secretHash });
+  /** Runs on every request made with a key, so it is plain SQL rather than a query builder. */
+  async findBySecretHash(secretHash: Buffer): Promise<ApiKeyEntity | null> {
+    const rows: Array<{
+      brand_id: string;
+      id: string;
+      name: string;
+      prefix: string;
+      secret_hash: Buffer;
+      scopes: ApiKeyEntity['scopes'];
+      created_by_user_id: string | null;
+      created_at: Date;
+      last_used_at: Date | null;
+      revoked_at: Date | null;
+    }> = await this.tx.manager.query(
+      `SELECT brand_id, id, name, prefix, secret_hash, scopes, created_by_user_id, created_at, last_used_at, revoked_at
+         FROM api_key WHERE secret_hash = $1`,
+      [secretHash],
+    );
+    const [row] = rows;
+    if (!row) return null;
+    return Object.assign(new ApiKeyEntity(), {
+      brandId: row.brand_id,
+      id: row.id,
+      name: row.name,
+      prefix: row.prefix,
+      secretHash: row.secret_hash,
+      scopes: row.scopes,
+      createdByUserId: row.created_by_user_id,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
+    });
   }
 
   /** Newest first. */

@@ -89,7 +89,10 @@ export class ApiKeysService {
     if (!key || key.revokedAt !== null) {
       return null;
     }
-    await this.keys.touch(key.brandId, key.id);
+    // Last use is kept to the minute: a busy integration does not write on every call.
+    if (key.lastUsedAt === null || Date.now() - key.lastUsedAt.getTime() >= 60_000) {
+      await this.keys.touch(key.brandId, key.id);
+    }
     return key;
   }
 }

@@ -10,6 +10,7 @@ import { RewardRuleEntity } from './entities/reward-rule.entity';
 
 /** A live rule as the ingestion reads it: joined with what it needs of its campaign. */
 export interface ActiveRuleRow {
+  eventType: string;
   ruleId: string;
   version: number;
   campaignId: string;
@@ -158,9 +159,12 @@ export class CampaignsRepository {
   }
 
   /** Rules of campaigns that are active at `at` and match the event type. */
-  async activeRules(brandId: string, eventType: string, at: Date): Promise<ActiveRuleRow[]> {
+  /** Rules of active campaigns for any of `eventTypes`, in evaluation order. */
+  async activeRules(brandId: string, eventTypes: string[], at: Date): Promise<ActiveRuleRow[]> {
+    if (eventTypes.length === 0) return [];
     const rows = await this.tx.manager.query<
       Array<{
+        event_type: string;
         rule_id: string;
         version: number;
         campaign_id: string;
@@ -170,19 +174,20 @@ export class CampaignsRepository {
         definition: RuleDefinition;
       }>
     >(
-      `SELECT r.id AS rule_id, r.version, r.campaign_id, c.starts_at, c.ends_at, c.budget_points, r.definition
+      `SELECT r.event_type, r.id AS rule_id, r.version, r.campaign_id, c.starts_at, c.ends_at, c.budget_points, r.definition
          FROM reward_rule r
          JOIN campaign c ON c.brand_id = r.brand_id AND c.id = r.campaign_id
         WHERE r.brand_id = $1
-          AND r.event_type = $2
+          AND r.event_type = ANY($2::text[])
           AND r.deleted_at IS NULL
           AND c.status = 'active'
           AND c.starts_at <= $3
           AND (c.ends_at IS NULL OR $3 < c.ends_at)
         ORDER BY c.starts_at, c.id, r.position`,
-      [brandId, eventType, at],
+      [brandId, eventTypes, at],
     );
     return rows.map((row) => ({
+      eventType: row.event_type,
       ruleId: row.rule_id,
       version: row.version,
       campaignId: row.campaign_id,

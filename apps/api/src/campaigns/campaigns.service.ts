@@ -282,11 +282,22 @@ export class CampaignsService {
    * active, have started at `at` and not ended by it, current versions only.
    */
   async activeRulesFor(brandId: string, eventType: string, at: Date): Promise<ActiveRule[]> {
-    const rows = await this.campaigns.activeRules(brandId, eventType, at);
-    return rows.map((row) => ({
-      ...row,
-      budgetPoints: row.budgetPoints === null ? null : BigInt(row.budgetPoints),
-    }));
+    return (await this.activeRulesByType(brandId, [eventType], at)).get(eventType) ?? [];
+  }
+
+  /** The active rules for each of `eventTypes`, in evaluation order, read at once. */
+  async activeRulesByType(
+    brandId: string,
+    eventTypes: string[],
+    at: Date,
+  ): Promise<Map<string, ActiveRule[]>> {
+    const byType = new Map<string, ActiveRule[]>();
+    for (const { eventType, ...row } of await this.campaigns.activeRules(brandId, eventTypes, at)) {
+      const rules = byType.get(eventType) ?? [];
+      rules.push({ ...row, budgetPoints: row.budgetPoints === null ? null : BigInt(row.budgetPoints) });
+      byType.set(eventType, rules);
+    }
+    return byType;
   }
 
   private async replaceRules(

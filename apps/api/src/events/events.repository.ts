@@ -32,6 +32,15 @@ export interface NewEvent {
 export class EventsRepository {
   constructor(private readonly tx: Transactions) {}
 
+  /** The brand's time zone (cap windows are days and weeks there); null when there is no such brand. */
+  async timeZoneOf(brandId: string): Promise<string | null> {
+    const rows: Array<{ time_zone: string }> = await this.tx.manager.query(
+      'SELECT time_zone FROM brand WHERE id = $1',
+      [brandId],
+    );
+    return rows[0]?.time_zone ?? null;
+  }
+
   async findByExternalIds(brandId: string, externalIds: string[]): Promise<Map<string, StoredEvent>> {
     if (externalIds.length === 0) return new Map();
     const rows: Array<{

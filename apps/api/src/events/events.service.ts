@@ -10,7 +10,6 @@ import {
   windowStart,
 } from '@fanfare/shared';
 
-import { BrandsRepository } from '../brands/brands.repository';
 import { type ActiveRule, CampaignsService } from '../campaigns/campaigns.service';
 import { type FieldError, NotFound } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
@@ -21,6 +20,7 @@ import { type EventStatus } from './entities/engagement-event.entity';
 import {
   type IncomingEvent,
   type IncomingRetraction,
+  MAX_BATCH,
   parseEvent,
   type ParsedEvent,
   readBody,
@@ -55,6 +55,19 @@ interface Evaluation {
 }
 
 const MS_PER_DAY = 86_400_000;
+/** Groups of single events one brand may have in flight at once. */
+const GROUP_RUNNERS = 2;
+
+interface Waiter {
+  item: IncomingEvent | IncomingRetraction;
+  resolve: (outcome: EventOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Lane {
+  waiting: Waiter[];
+  running: number;
+}
 
 /** Signals a retry: a fan of the batch was merged into another while the batch waited for it. */
 class FanMergedMeanwhile extends Error {}
@@ -67,9 +80,10 @@ class FanMergedMeanwhile extends Error {}
  */
 @Injectable()
 export class EventsService {
+  private readonly lanes = new Map<string, Lane>();
+
   constructor(
     private readonly tx: Transactions,
-    private readonly brands: BrandsRepository,
     private readonly campaigns: CampaignsService,
     private readonly tiers: TiersService,
     private readonly fans: FansRepository,
@@ -81,20 +95,111 @@ export class EventsService {
     const now = new Date();
     const { batch, items } = readBody(body);
     const parsed = items.map((raw, index) => parseEvent(raw, index, now, batch ? `events.${index}.` : ''));
+    const [only] = parsed;
+    if (!batch && only && only.kind !== 'rejected') {
+      return { batch, results: [await this.groupCommit(brandId, only)] };
+    }
+    return { batch, results: await this.processBatch(brandId, parsed, now) };
+  }
+
+  /**
+   * Group commit for single events: events of one brand that arrive while an earlier group is being
+   * booked wait and are then booked together, in one transaction (a batch). Each sender still gets
+   * its own outcome, and a repeat of an id within a group answers `duplicate` like a repeat across
+   * requests. Under load this turns many small transactions into a few larger ones; alone, an event
+   * is booked at once.
+   */
+  private groupCommit(brandId: string, item: IncomingEvent | IncomingRetraction): Promise<EventOutcome> {
+    return new Promise<EventOutcome>((resolve, reject) => {
+      let lane = this.lanes.get(brandId);
+      if (!lane) {
+        lane = { waiting: [], running: 0 };
+        this.lanes.set(brandId, lane);
+      }
+      lane.waiting.push({ item, resolve, reject });
+      if (lane.running < GROUP_RUNNERS) {
+        lane.running += 1;
+        const started = lane;
+        // Let requests that arrived in the same turn of the event loop join the first group.
+        setImmediate(() => void this.drain(brandId, started));
+      }
+    });
+  }
+
+  private async drain(brandId: string, lane: Lane): Promise<void> {
+    try {
+      while (lane.waiting.length > 0) {
+        await this.commitGroup(brandId, lane.waiting.splice(0, MAX_BATCH));
+      }
+    } finally {
+      lane.running -= 1;
+      if (lane.running === 0 && lane.waiting.length === 0) this.lanes.delete(brandId);
+    }
+  }
+
+  private async commitGroup(brandId: string, group: Waiter[]): Promise<void> {
+    try {
+      const results = await this.processBatch(
+        brandId,
+        group.map((waiter, index) => ({ ...waiter.item, index })),
+        new Date(),
+      );
+      group.forEach((waiter, i) => waiter.resolve(results[i]!));
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]!.reject(error);
+        return;
+      }
+      // Whatever failed the group must not fail the other senders: each event alone, once more.
+      await Promise.all(
+        group.map(async (waiter) => {
+          try {
+            const [result] = await this.processBatch(brandId, [{ ...waiter.item, index: 0 }], new Date());
+            waiter.resolve(result!);
+          } catch (single) {
+            waiter.reject(single);
+          }
+        }),
+      );
+    }
+  }
+
+  private async processBatch(brandId: string, parsed: ParsedEvent[], now: Date): Promise<EventOutcome[]> {
+    const timeZone = await this.events.timeZoneOf(brandId);
+    if (timeZone === null) throw new NotFound('Brand');
+    const identities = parsed.flatMap((event) =>
+      event.kind === 'event' && event.fan
+        ? [
+            {
+              channel: event.channel,
+              externalId: event.fan.externalId,
+              handle: event.fan.handle,
+              displayName: event.fan.displayName,
+              email: event.fan.email,
+              seenAt: event.occurredAt,
+            },
+          ]
+        : [],
+    );
     // A fan merged between looking up its identity and locking it: look up again.
     for (let attempt = 1; ; attempt += 1) {
+      // Outside the batch's transaction: new fans are created in a short one of their own.
+      const fanOf = await this.fans.resolveIdentities(brandId, identities);
       try {
-        const results = await this.tx.run(() => this.process(brandId, parsed, now));
-        return { batch, results };
+        return await this.tx.run(() => this.process(brandId, timeZone, parsed, fanOf, now));
       } catch (error) {
         if (!(error instanceof FanMergedMeanwhile) || attempt >= 3) throw error;
       }
     }
   }
 
-  private async process(brandId: string, parsed: ParsedEvent[], now: Date): Promise<EventOutcome[]> {
-    const brand = await this.brands.findById(brandId);
-    if (!brand) throw new NotFound('Brand');
+  private async process(
+    brandId: string,
+    timeZone: string,
+    parsed: ParsedEvent[],
+    fanOf: Map<string, string>,
+    now: Date,
+  ): Promise<EventOutcome[]> {
     const results: EventOutcome[] = new Array<EventOutcome>(parsed.length);
 
     // Rejected events, and repeats of an id within this batch.
@@ -135,23 +240,6 @@ export class EventsService {
     const newEvents = todo.filter((item): item is IncomingEvent => item.kind === 'event');
     const newRetractions = todo.filter((item): item is IncomingRetraction => item.kind === 'retract');
 
-    const fanOf = await this.fans.resolveIdentities(
-      brandId,
-      newEvents.flatMap((event) =>
-        event.fan
-          ? [
-              {
-                channel: event.channel,
-                externalId: event.fan.externalId,
-                handle: event.fan.handle,
-                displayName: event.fan.displayName,
-                email: event.fan.email,
-                seenAt: event.occurredAt,
-              },
-            ]
-          : [],
-      ),
-    );
     const eventFan = (event: IncomingEvent): string | null =>
       event.fan ? (fanOf.get(identityKey(event.channel, event.fan.externalId)) ?? null) : null;
     const retractedOriginalFans = newRetractions.flatMap((r) => {
@@ -172,10 +260,14 @@ export class EventsService {
       brandId,
       newEvents.map((event) => event.id),
     );
-    const rules = await this.rulesFor(brandId, newEvents, now);
+    const rules = await this.campaigns.activeRulesByType(
+      brandId,
+      [...new Set(newEvents.map((event) => event.type))],
+      now,
+    );
     const evaluations = await this.evaluate(
       brandId,
-      brand.timeZone,
+      timeZone,
       newEvents,
       eventFan,
       locked,
@@ -267,8 +359,9 @@ export class EventsService {
     // Phase 2: retractions reverse what their original earned, once.
     await this.retract(brandId, newRetractions, stored, eventIds, locked, fanDeltas, issued, results);
 
-    await this.ledger.addIssued(brandId, issued);
     await this.applyFanChanges(brandId, locked, fanDeltas, ladder);
+    // Last before the commit: every award of a campaign updates its one row, so it is held briefly.
+    await this.ledger.addIssued(brandId, issued);
     // A repeat within the batch answers like a repeat across requests: the first one's outcome.
     for (const item of parsed) {
       const first = item.kind === 'rejected' ? undefined : firstIndex.get(item.id);
@@ -288,18 +381,6 @@ export class EventsService {
          FROM (SELECT DISTINCT hashtextextended($1 || ':' || id, 11) AS k FROM unnest($2::text[]) AS id ORDER BY 1) AS keys`,
       [brandId, externalIds],
     );
-  }
-
-  private async rulesFor(
-    brandId: string,
-    events: IncomingEvent[],
-    now: Date,
-  ): Promise<Map<string, ActiveRule[]>> {
-    const byType = new Map<string, ActiveRule[]>();
-    for (const type of new Set(events.map((event) => event.type))) {
-      byType.set(type, await this.campaigns.activeRulesFor(brandId, type, now));
-    }
-    return byType;
   }
 
   private async evaluate(

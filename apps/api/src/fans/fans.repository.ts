@@ -53,13 +53,23 @@ export class FansRepository {
       const seen = unique.get(key);
       if (!seen || ref.seenAt < seen.seenAt) unique.set(key, ref);
     }
-    const wanted = [...unique.values()];
+    // Sorted, so that concurrent transactions creating the same identities wait instead of deadlocking.
+    const wanted = [...unique.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, ref]) => ref);
     const fans = new Map<string, string>();
     if (wanted.length === 0) return fans;
     await this.readIdentities(brandId, wanted, fans);
     const missing = wanted.filter((ref) => !fans.has(identityKey(ref.channel, ref.externalId)));
     if (missing.length === 0) return fans;
 
+    // New fans in a short transaction of their own (joined when one is open), so that concurrent
+    // batches that see the same new identity wait for each other only that long.
+    await this.tx.run(() => this.create(brandId, missing, fans));
+    return fans;
+  }
+
+  private async create(brandId: string, missing: IdentityRef[], fans: Map<string, string>): Promise<void> {
     const newIds = missing.map(() => uuidv7());
     await this.tx.manager.query(
       `INSERT INTO fan (brand_id, id, display_name, email, first_seen_at, last_active_at)
@@ -103,7 +113,6 @@ export class FansRepository {
       ]);
       await this.readIdentities(brandId, lost, fans);
     }
-    return fans;
   }
 
   /** The fan holding an identity, without creating one (for simulations). */

@@ -10,13 +10,43 @@ import { TierEntity } from './entities/tier.entity';
 export class TiersRepository {
   constructor(private readonly tx: Transactions) {}
 
-  /** The brand's tier basis; null when the brand does not exist. */
-  async basisOf(brandId: string): Promise<TierBasis | null> {
-    const brand = await this.tx.manager.findOne(BrandEntity, {
-      select: { id: true, tierBasis: true },
-      where: { id: brandId },
-    });
-    return brand?.tierBasis ?? null;
+  /** The brand's basis and ladder (lowest threshold first) in one query; null when the brand does not exist. */
+  async ladder(
+    brandId: string,
+  ): Promise<{
+    basis: TierBasis;
+    tiers: Array<Pick<TierEntity, 'name' | 'threshold' | 'multiplier' | 'perks'>>;
+  } | null> {
+    const rows: Array<{
+      tier_basis: TierBasis;
+      name: string | null;
+      threshold: string | null;
+      multiplier: string | null;
+      perks: string | null;
+    }> = await this.tx.manager.query(
+      `SELECT b.tier_basis, t.name, t.threshold, t.multiplier, t.perks
+         FROM brand b LEFT JOIN tier t ON t.brand_id = b.id
+        WHERE b.id = $1
+        ORDER BY t.threshold`,
+      [brandId],
+    );
+    const [first] = rows;
+    if (!first) return null;
+    return {
+      basis: first.tier_basis,
+      tiers: rows.flatMap((row) =>
+        row.name === null
+          ? []
+          : [
+              {
+                name: row.name,
+                threshold: row.threshold!,
+                multiplier: row.multiplier!,
+                perks: row.perks ?? '',
+              },
+            ],
+      ),
+    };
   }
 
   /** Locks the brand row, so that ladder replacements of one brand run one after the other. */

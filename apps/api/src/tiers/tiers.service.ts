@@ -25,9 +25,9 @@ export class TiersService {
 
   /** The brand's ladder and basis; the ledger recomputes fans' tiers from it. */
   async ladder(brandId: string): Promise<TierLadder> {
-    const basis = await this.tiers.basisOf(brandId);
-    if (basis === null) throw new NotFound('Brand');
-    return { basis, tiers: (await this.tiers.list(brandId)).map(toTierDefinition) };
+    const ladder = await this.tiers.ladder(brandId);
+    if (ladder === null) throw new NotFound('Brand');
+    return { basis: ladder.basis, tiers: ladder.tiers.map(toTierDefinition) };
   }
 
   /** Replaces the ladder and its basis in one transaction. Recomputing fans' tiers is the ledger's job. */
@@ -84,7 +84,9 @@ function unknownFields(tiers: readonly unknown[]): FieldError[] {
   );
 }
 
-function toTierDefinition(tier: TierEntity): TierDefinition {
+function toTierDefinition(
+  tier: Pick<TierEntity, 'name' | 'threshold' | 'multiplier' | 'perks'>,
+): TierDefinition {
   return {
     name: tier.name,
     threshold: Number(tier.threshold),
