@@ -1,10 +1,12 @@
 import { type MigrationInterface } from 'typeorm';
 
 import { EarningEngine1795781500627 } from './1795781500627-EarningEngine';
+import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
 
 /** Every migration in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795778725495,
   EarningEngine1795781500627,
+  JobQueue1795788312890,
 ];

@@ -9,8 +9,10 @@ import { ConfigModule, type RuntimeConfig } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
+import { ExpiryModule } from './expiry/expiry.module';
 import { FansModule } from './fans/fans.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MembersModule } from './members/members.module';
 import { RulesModule } from './rules/rules.module';
 import { TiersModule } from './tiers/tiers.module';
@@ -29,6 +31,7 @@ export class AppModule {
         ...extraImports,
         ConfigModule.forRoot(config),
         DatabaseModule,
+        JobsModule,
         AuditModule,
         UsersModule,
         AuthModule,
@@ -39,6 +42,7 @@ export class AppModule {
         TiersModule,
         EventsModule,
         FansModule,
+        ExpiryModule,
         RulesModule,
         HealthModule,
         DemoModule,

@@ -48,6 +48,7 @@ describe('brands', () => {
         slug: `cafe-muller-${suffix}`,
         timeZone: 'Europe/Berlin',
         locale: 'de',
+        pointsExpiryDays: null,
         isDemo: false,
         role: 'owner',
         createdAt: expect.any(String) as unknown,

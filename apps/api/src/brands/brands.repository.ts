@@ -77,7 +77,7 @@ export class BrandsRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<BrandEntity, 'name' | 'slug' | 'timeZone' | 'locale'>>,
+    changes: Partial<Pick<BrandEntity, 'name' | 'slug' | 'timeZone' | 'locale' | 'pointsExpiryDays'>>,
   ): Promise<BrandEntity> {
     await this.tx.manager.update(BrandEntity, { id }, { ...changes, updatedAt: () => 'now()' });
     return (await this.findById(id))!;

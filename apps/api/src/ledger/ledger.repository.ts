@@ -171,13 +171,16 @@ export class LedgerRepository {
   }
 
   /** Points earned (net of reversals) by each fan since `since`: the rolling tier basis. */
+  /** Points earned (less reversals) since `since` by each fan, counting the fans merged into it. */
   async earnedSince(brandId: string, fanIds: string[], since: Date): Promise<Map<string, bigint>> {
     if (fanIds.length === 0) return new Map();
     const rows: Array<{ fan_id: string; earned: string }> = await this.tx.manager.query(
-      `SELECT fan_id, coalesce(sum(points), 0) AS earned
-         FROM ledger_entry
-        WHERE brand_id = $1 AND fan_id = ANY($2::uuid[]) AND kind IN ('earn', 'reverse') AND occurred_at >= $3
-        GROUP BY fan_id`,
+      `SELECT coalesce(f.merged_into_id, f.id) AS fan_id, coalesce(sum(l.points), 0) AS earned
+         FROM fan f
+         JOIN ledger_entry l ON l.brand_id = f.brand_id AND l.fan_id = f.id
+        WHERE f.brand_id = $1 AND (f.id = ANY($2::uuid[]) OR f.merged_into_id = ANY($2::uuid[]))
+          AND l.kind IN ('earn', 'reverse') AND l.occurred_at >= $3
+        GROUP BY 1`,
       [brandId, fanIds, since],
     );
     return new Map(rows.map((row) => [row.fan_id, BigInt(row.earned)]));

@@ -11,9 +11,7 @@ export class TiersRepository {
   constructor(private readonly tx: Transactions) {}
 
   /** The brand's basis and ladder (lowest threshold first) in one query; null when the brand does not exist. */
-  async ladder(
-    brandId: string,
-  ): Promise<{
+  async ladder(brandId: string): Promise<{
     basis: TierBasis;
     tiers: Array<Pick<TierEntity, 'name' | 'threshold' | 'multiplier' | 'perks'>>;
   } | null> {

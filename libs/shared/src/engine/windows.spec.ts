@@ -1,4 +1,4 @@
-import { localDate, timeZoneOffsetMs, windowEnd, windowStart } from './windows';
+import { expiryCutoff, localDate, timeZoneOffsetMs, windowEnd, windowStart } from './windows';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -207,4 +207,36 @@ describe('window invariants over a year of instants', () => {
       expect(problems).toEqual([]);
     },
   );
+});
+
+describe('expiryCutoff', () => {
+  it('is the start of the local day N days before today', () => {
+    // 15 April 2026, 10:00 in Berlin (summer time): 30 days back is 16 March, winter time.
+    const { cutoff, date } = expiryCutoff(new Date('2026-04-15T08:00:00Z'), 30, 'Europe/Berlin');
+    expect(date).toBe('2026-03-16');
+    expect(cutoff.toISOString()).toBe('2026-03-15T23:00:00.000Z');
+  });
+
+  it('uses the local date, not the UTC one, just after local midnight', () => {
+    // 00:30 on 1 April in Berlin is still 31 March in UTC.
+    const { date } = expiryCutoff(new Date('2026-03-31T22:30:00Z'), 1, 'Europe/Berlin');
+    expect(date).toBe('2026-03-31');
+  });
+
+  it('crosses month and year ends and handles zones west of UTC', () => {
+    const { cutoff, date } = expiryCutoff(new Date('2026-01-10T12:00:00Z'), 365, 'America/New_York');
+    expect(date).toBe('2025-01-10');
+    expect(cutoff.toISOString()).toBe('2025-01-10T05:00:00.000Z');
+  });
+
+  it('starts a day that skips midnight at the transition', () => {
+    // Santiago springs forward at midnight: 7 September 2025 begins at 01:00 local (04:00 UTC).
+    const { cutoff } = expiryCutoff(new Date('2025-09-08T15:00:00Z'), 1, 'America/Santiago');
+    expect(cutoff.toISOString()).toBe('2025-09-07T04:00:00.000Z');
+  });
+
+  it('refuses a number of days that is not a positive whole number', () => {
+    expect(() => expiryCutoff(new Date(), 0, 'UTC')).toThrow(RangeError);
+    expect(() => expiryCutoff(new Date(), 1.5, 'UTC')).toThrow(RangeError);
+  });
 });

@@ -223,3 +223,20 @@ export function windowEnd(window: LimitWindow, at: Date, timeZone: string): Date
       return null;
   }
 }
+
+/**
+ * Points expiry: points earned before the returned instant have expired at `now`, when points
+ * expire after `days` days. That is the start of the local day `days` days before today in the
+ * brand's zone, so points earned on 1 March with 30 days expire when 1 April begins there
+ * (daylight-saving changes included). `date` is that day, as `YYYY-MM-DD`.
+ */
+export function expiryCutoff(now: Date, days: number, timeZone: string): { cutoff: Date; date: string } {
+  assertValidDate(now, 'now');
+  if (!Number.isInteger(days) || days < 1) throw new RangeError('days must be a positive whole number');
+  const today = localDateOf(now, timeZone);
+  const day = new Date(civilMidnightAsUtc(today.year, today.month, today.day - days));
+  const cutoff = new Date(
+    startOfLocalDay(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), timeZone),
+  );
+  return { cutoff, date: localDate(cutoff, timeZone) };
+}

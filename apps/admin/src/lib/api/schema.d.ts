@@ -571,6 +571,8 @@ export interface components {
             timeZone: string;
             /** @enum {string} */
             locale: "de" | "en";
+            /** @description Days after which earned points expire, oldest first; null when they never do. */
+            pointsExpiryDays: number | null;
             /** @description The demo brand of a local run. */
             isDemo: boolean;
             /**
@@ -607,6 +609,8 @@ export interface components {
             timeZone?: string;
             /** @enum {string} */
             locale?: "de" | "en";
+            /** @description Points expire this many days after they were earned, oldest first (null: never). Earned on 1 March with 30 days, they expire when 1 April begins in the brand's time zone. */
+            pointsExpiryDays?: number | null;
         };
         MemberDto: {
             /** Format: uuid */

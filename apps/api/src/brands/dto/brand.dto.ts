@@ -23,6 +23,13 @@ export class BrandDto {
   @ApiProperty({ enum: LOCALES })
   locale!: Locale;
 
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Days after which earned points expire, oldest first; null when they never do.',
+  })
+  pointsExpiryDays!: number | null;
+
   @ApiProperty({ description: 'The demo brand of a local run.' })
   isDemo!: boolean;
 
@@ -51,6 +58,7 @@ export function toBrandDto(brand: BrandEntity, role: Role | null): BrandDto {
     slug: brand.slug,
     timeZone: brand.timeZone,
     locale: brand.locale,
+    pointsExpiryDays: brand.pointsExpiryDays,
     isDemo: brand.isDemo,
     role,
     createdAt: brand.createdAt.toISOString(),

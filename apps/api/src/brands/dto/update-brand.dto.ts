@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 import { LOCALES, type Locale, SLUG_PATTERN } from '@fanfare/shared';
 
@@ -36,4 +36,19 @@ export class UpdateBrandDto {
   @IfPresent()
   @IsIn(LOCALES)
   locale?: Locale;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 3650,
+    description:
+      'Points expire this many days after they were earned, oldest first (null: never). Earned on 1 March ' +
+      "with 30 days, they expire when 1 April begins in the brand's time zone.",
+  })
+  @ValidateIf((_dto: object, value: unknown) => value !== undefined && value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  pointsExpiryDays?: number | null;
 }

@@ -12,6 +12,7 @@ import { BrandEntity } from '../../brands/entities/brand.entity';
 @Check('fan_lifetime_points_check', '"lifetime_points" >= 0')
 @Index('fan_last_active_idx', ['brandId', 'lastActiveAt'])
 @Index('fan_balance_idx', ['brandId', 'balance'])
+@Index('fan_merged_into_idx', ['brandId', 'mergedIntoId'], { where: '"merged_into_id" IS NOT NULL' })
 export class FanEntity {
   @PrimaryColumn({ name: 'brand_id', type: 'uuid', primaryKeyConstraintName: 'fan_pkey' })
   brandId!: string;

@@ -13,6 +13,7 @@ import { notifySuccess } from '@/lib/notify';
 import { useUpdateBrand } from '../api/update-brand';
 import { BrandFormFields, type BrandFormValues } from './brand-form-fields';
 import { brandFormValidation } from './brand-form-validation';
+import { PointsExpiryCard } from './points-expiry-card';
 
 function valuesOf(brand: BrandDto): BrandFormValues {
   return { name: brand.name, slug: brand.slug, timeZone: brand.timeZone, locale: brand.locale };
@@ -97,6 +98,7 @@ function BrandSettingsForm({ brand }: { brand: BrandDto }) {
             </Stack>
           </form>
         </Paper>
+        <PointsExpiryCard key={brand.pointsExpiryDays ?? 'never'} brand={brand} canEdit={canEdit} />
         <Paper withBorder p="lg" radius="md">
           <Stack gap="xs">
             <Group gap="xs">

@@ -142,6 +142,17 @@ export const de: Resources = {
       text: 'Diese Marke gibt es nicht, oder Sie sind kein Mitglied.',
       back: 'Zu meinen Marken',
     },
+    expiry: {
+      title: 'Verfall von Punkten',
+      description:
+        'Gesammelte Punkte können nach einer Anzahl von Tagen verfallen, die ältesten zuerst. Der Verfall läuft jede Nacht kurz nach Mitternacht in der Zeitzone der Marke; der Verlauf des Fans erklärt jeden Verfall.',
+      enabled: 'Punkte verfallen',
+      days: 'Tage bis zum Verfall',
+      daysHint:
+        'Heute gesammelte Punkte verfallen um Mitternacht am Ende des Tages in {{days}} Tagen (Zeitzone der Marke).',
+      daysInvalid: 'Bitte eine ganze Zahl von 1 bis 3650 Tagen eingeben.',
+      saved: 'Verfall von Punkten gespeichert.',
+    },
     settings: {
       title: 'Marke',
       description: 'Name, Adresse und regionale Einstellungen dieser Marke.',

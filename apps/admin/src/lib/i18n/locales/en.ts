@@ -138,6 +138,17 @@ export const en = {
       text: 'This brand does not exist or you are not a member of it.',
       back: 'Go to my brands',
     },
+    expiry: {
+      title: 'Points expiry',
+      description:
+        'Earned points can expire after a number of days, oldest first. Expiry runs every night just after midnight in the brand’s time zone; the fan’s history explains each expiry.',
+      enabled: 'Points expire',
+      days: 'Days until points expire',
+      daysHint:
+        'Points earned today expire at midnight at the end of the day {{days}} days from now (brand’s time zone).',
+      daysInvalid: 'Enter a whole number of days from 1 to 3650.',
+      saved: 'Points expiry saved.',
+    },
     settings: {
       title: 'Brand',
       description: 'Name, address and regional settings of this brand.',
