@@ -140,6 +140,9 @@ describe('fans', () => {
     expect(ledger.items[0]).toMatchObject({
       kind: 'earn',
       points: 50,
+      ruleName: 'Review',
+      campaignName: 'Reviews',
+      eventExternalId: 'review-ig-2-2',
       explanation: expect.objectContaining({ rule: 'Review' }),
     });
     await t
@@ -147,6 +150,49 @@ describe('fans', () => {
       .get(`/api/v1/brands/${brandId}/fans/00000000-0000-7000-8000-000000000000`)
       .set('Cookie', owner)
       .expect(404);
+  });
+
+  it("shows the fan's events with their outcomes, newest first, page by page", async () => {
+    const fanId = fanIds['ig-2']!;
+    // One more event that earns nothing, and a retraction of the first review.
+    for (const body of [
+      {
+        id: `comment-${tag()}`,
+        type: 'comment',
+        channel: 'instagram',
+        occurredAt: new Date().toISOString(),
+        fan: { externalId: 'ig-2' },
+      },
+      { id: 'retract-review-ig-2-0', type: 'retract', retracts: 'review-ig-2-0' },
+    ]) {
+      await t.http().post(`/api/v1/brands/${brandId}/events`).set('Cookie', owner).send(body).expect(200);
+    }
+    const url = `/api/v1/brands/${brandId}/fans/${fanId}/events`;
+    const first = bodyOf<{ items: Array<Record<string, unknown>>; nextCursor: string | null }>(
+      await t.http().get(`${url}?limit=2`).set('Cookie', owner).expect(200),
+    );
+    const rest = bodyOf<{ items: Array<Record<string, unknown>>; nextCursor: string | null }>(
+      await t.http().get(`${url}?limit=10&cursor=${first.nextCursor}`).set('Cookie', owner).expect(200),
+    );
+    expect(rest.nextCursor).toBeNull();
+    const events = [...first.items, ...rest.items];
+    expect(events.map((event) => [event.type, event.status, event.points])).toEqual([
+      ['retract', 'retracted', -50],
+      ['comment', 'no_match', 0],
+      ['review', 'awarded', 50],
+      ['review', 'awarded', 50],
+      ['review', 'awarded', 50],
+    ]);
+    expect(events[0]).toMatchObject({
+      retracts: 'review-ig-2-0',
+      awards: [{ ruleName: 'Review', campaignName: 'Reviews', points: -50 }],
+    });
+    expect(events[4]).toMatchObject({
+      externalId: 'review-ig-2-0',
+      retractedAt: expect.any(String),
+      awards: [{ ruleName: 'Review', campaignName: 'Reviews', points: 50 }],
+    });
+    await t.http().get(`${url}?cursor=not-a-cursor`).set('Cookie', owner).expect(400);
   });
 
   it('adjusts points by hand, once per Idempotency-Key, never below zero', async () => {

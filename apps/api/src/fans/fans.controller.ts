@@ -24,11 +24,13 @@ import {
   FanDto,
   FanExportDto,
   FanPageDto,
+  FanEventPageDto,
   FanQueryDto,
   LedgerPageDto,
   MergeFanDto,
   toFanDto,
   toLedgerEntryDto,
+  toFanEventDto,
 } from './dto/fan.dto';
 import { FansService } from './fans.service';
 
@@ -66,6 +68,23 @@ export class FansController {
   ): Promise<FanDto> {
     const { fan, identities } = await this.fans.get(brandId, fanId);
     return toFanDto(fan, identities);
+  }
+
+  @Get(':fanId/events')
+  @BrandAccess(READ)
+  @ApiOperation({
+    summary: "The fan's events with their outcomes, newest first",
+    description:
+      'What each event earned (by rule and campaign), or why it earned nothing; retractions included.',
+  })
+  @ApiOkResponse({ type: FanEventPageDto })
+  async events(
+    @Param('brandId', ParseUUIDPipe) brandId: string,
+    @Param('fanId', new ResourceIdPipe('Fan')) fanId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<FanEventPageDto> {
+    const page = await this.fans.timelineOf(brandId, fanId, query.limit ?? 50, query.cursor);
+    return { items: page.items.map(toFanEventDto), nextCursor: page.nextCursor };
   }
 
   @Get(':fanId/ledger')

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@fanfare/shared';
 
 import { Transactions } from '../database/transactions';
+import { type EventStatus } from '../events/entities/engagement-event.entity';
 
 export interface IdentityRef {
   channel: string;
@@ -33,6 +34,29 @@ export interface FanChange {
   lastActiveAt: Date;
   tierName: string | null;
   tierChanged: boolean;
+}
+
+export interface TimelineEvent {
+  id: string;
+  externalId: string;
+  type: string;
+  channel: string | null;
+  occurredAt: Date;
+  receivedAt: Date;
+  status: EventStatus;
+  points: number;
+  reasons: string[];
+  awards: Array<{
+    ruleId: string;
+    campaignId: string;
+    points: number;
+    ruleName: string | null;
+    campaignName: string | null;
+  }>;
+  retractedAt: Date | null;
+  /** For a retraction: the sender's id of the event it retracts. */
+  retracts: string | null;
+  properties: Record<string, unknown> | null;
 }
 
 export const identityKey = (channel: string, externalId: string): string => `${channel}\u0000${externalId}`;
@@ -262,6 +286,62 @@ export class FansRepository {
   }
 
   /** Everything stored about a fan besides identities and ledger: events and tier changes. */
+  /** The fans' events, newest first (by when they happened), with the names of what they earned in. */
+  async timelineOf(
+    brandId: string,
+    fanIds: string[],
+    limit: number,
+    after?: { occurredAt: Date; id: string },
+  ): Promise<TimelineEvent[]> {
+    const rows: Array<{
+      id: string;
+      external_id: string;
+      type: string;
+      channel: string | null;
+      occurred_at: Date;
+      received_at: Date;
+      status: TimelineEvent['status'];
+      points: string;
+      reasons: string[] | null;
+      awards: TimelineEvent['awards'];
+      retracted_at: Date | null;
+      retracts_external_id: string | null;
+      properties: Record<string, unknown> | null;
+    }> = await this.tx.manager.query(
+      `SELECT e.id, e.external_id, e.type, e.channel, e.occurred_at, e.received_at, e.status, e.points,
+              e.retracted_at, e.retracts_external_id, e.properties,
+              (SELECT array_agg(r ORDER BY n) FROM jsonb_array_elements_text(coalesce(e.outcome->'reasons', '[]'))
+                 WITH ORDINALITY AS x(r, n)) AS reasons,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                        'ruleId', a->>'ruleId', 'campaignId', a->>'campaignId', 'points', (a->>'points')::bigint,
+                        'ruleName', r.definition->>'name', 'campaignName', c.name) ORDER BY n), '[]'::jsonb)
+                 FROM jsonb_array_elements(coalesce(e.outcome->'awards', '[]')) WITH ORDINALITY AS x(a, n)
+                 LEFT JOIN reward_rule r ON r.brand_id = e.brand_id AND r.id = (a->>'ruleId')::uuid
+                 LEFT JOIN campaign c ON c.brand_id = e.brand_id AND c.id = (a->>'campaignId')::uuid) AS awards
+         FROM engagement_event e
+        WHERE e.brand_id = $1 AND e.fan_id = ANY($2::uuid[])
+          ${after ? 'AND (e.occurred_at, e.id) < ($4::timestamptz, $5::uuid)' : ''}
+        ORDER BY e.occurred_at DESC, e.id DESC
+        LIMIT $3`,
+      after ? [brandId, fanIds, limit + 1, after.occurredAt, after.id] : [brandId, fanIds, limit + 1],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      externalId: row.external_id,
+      type: row.type,
+      channel: row.channel,
+      occurredAt: row.occurred_at,
+      receivedAt: row.received_at,
+      status: row.status,
+      points: Number(row.points),
+      reasons: row.reasons ?? [],
+      awards: row.awards,
+      retractedAt: row.retracted_at,
+      retracts: row.retracts_external_id,
+      properties: row.properties,
+    }));
+  }
+
   async historyOf(
     brandId: string,
     fanId: string,

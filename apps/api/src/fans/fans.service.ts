@@ -12,7 +12,13 @@ import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { type LedgerEntryRow, LedgerRepository, type NewLedgerEntry } from '../ledger/ledger.repository';
 import { TiersService } from '../tiers/tiers.service';
-import { type FanRow, FansRepository, type FanSort, type IdentityRow } from './fans.repository';
+import {
+  type FanRow,
+  FansRepository,
+  type FanSort,
+  type IdentityRow,
+  type TimelineEvent,
+} from './fans.repository';
 
 export interface FanWithIdentities {
   fan: FanRow;
@@ -69,6 +75,35 @@ export class FansService {
     const fan = await this.fans.findResolved(brandId, fanId);
     if (!fan) throw new NotFound('Fan');
     return { fan, identities: await this.fans.identitiesOf(brandId, [fan.id]) };
+  }
+
+  /** The fan's events with their outcomes, newest first; those of fans merged into it included. */
+  async timelineOf(
+    brandId: string,
+    fanId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<TimelineEvent>> {
+    const fan = await this.fans.findResolved(brandId, fanId);
+    if (!fan) throw new NotFound('Fan');
+    const after = decodeCursor(cursor, 2);
+    const at = after ? new Date(String(after[0])) : undefined;
+    if (after && (!at || Number.isNaN(at.getTime()) || typeof after[1] !== 'string' || !isUuid(after[1]))) {
+      throw new ValidationFailed([{ field: 'cursor', reason: 'is not a cursor this list handed out' }]);
+    }
+    const fanIds = [fan.id, ...(await this.fans.mergedInto(brandId, fan.id))];
+    const rows = await this.fans.timelineOf(
+      brandId,
+      fanIds,
+      limit,
+      after && at ? { occurredAt: at, id: String(after[1]) } : undefined,
+    );
+    return toPage(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.occurredAt.toISOString(), row.id],
+    );
   }
 
   async ledgerOf(

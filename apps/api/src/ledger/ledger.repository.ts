@@ -34,6 +34,11 @@ export interface LedgerEntryRow {
   explanation: Record<string, unknown> | null;
   actorLabel: string | null;
   createdAt: Date;
+  /** The campaign's and rule's names today (the rule's version at booking is `ruleVersion`). */
+  campaignName: string | null;
+  ruleName: string | null;
+  /** The sender's id of the event behind the entry. */
+  eventExternalId: string | null;
 }
 
 export interface WindowQuery {
@@ -258,7 +263,13 @@ export class LedgerRepository {
 }
 
 const ENTRY_COLUMNS = `id, kind, points, event_id, campaign_id, rule_id, rule_version, occurred_at, reverses_entry_id,
-  reason, explanation, actor_label, created_at`;
+  reason, explanation, actor_label, created_at,
+  (SELECT c.name FROM campaign c WHERE c.brand_id = ledger_entry.brand_id AND c.id = ledger_entry.campaign_id)
+    AS campaign_name,
+  (SELECT r.definition->>'name' FROM reward_rule r
+    WHERE r.brand_id = ledger_entry.brand_id AND r.id = ledger_entry.rule_id) AS rule_name,
+  (SELECT e.external_id FROM engagement_event e
+    WHERE e.brand_id = ledger_entry.brand_id AND e.id = ledger_entry.event_id) AS event_external_id`;
 
 function toEntryRow(row: Record<string, unknown>): LedgerEntryRow {
   return {
@@ -275,5 +286,8 @@ function toEntryRow(row: Record<string, unknown>): LedgerEntryRow {
     explanation: row.explanation as Record<string, unknown> | null,
     actorLabel: row.actor_label as string | null,
     createdAt: row.created_at as Date,
+    campaignName: row.campaign_name as string | null,
+    ruleName: row.rule_name as string | null,
+    eventExternalId: row.event_external_id as string | null,
   };
 }

@@ -314,6 +314,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands/{brandId}/fans/{fanId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fan's events with their outcomes, newest first
+         * @description What each event earned (by rule and campaign), or why it earned nothing; retractions included.
+         */
+        get: operations["Fans_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands/{brandId}/fans/{fanId}/ledger": {
         parameters: {
             query?: never;
@@ -1126,6 +1146,53 @@ export interface components {
             items: components["schemas"]["FanDto"][];
             nextCursor: string | null;
         };
+        FanEventAwardDto: {
+            /** Format: uuid */
+            ruleId: string;
+            ruleName: string | null;
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string | null;
+            /** @description Negative for what a retraction took back. */
+            points: number;
+        };
+        FanEventDto: {
+            /**
+             * Format: uuid
+             * @description Fanfare's id of the event.
+             */
+            id: string;
+            /** @description The sender's id (the idempotency key). */
+            externalId: string;
+            /** @description Event type, or `retract` for a retraction. */
+            type: string;
+            channel: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "awarded" | "no_match" | "capped" | "rejected" | "retracted";
+            points: number;
+            awards: components["schemas"]["FanEventAwardDto"][];
+            /** @description Why nothing or less was awarded. */
+            reasons: string[];
+            /**
+             * Format: date-time
+             * @description When it was retracted.
+             */
+            retractedAt: string | null;
+            /** @description For a retraction: the id of the event it retracts. */
+            retracts: string | null;
+            /** @description As sent (free text removed when the fan was erased). */
+            properties: {
+                [key: string]: unknown;
+            } | null;
+        };
+        FanEventPageDto: {
+            items: components["schemas"]["FanEventDto"][];
+            nextCursor: string | null;
+        };
         LedgerEntryDto: {
             /** Format: uuid */
             id: string;
@@ -1147,10 +1214,16 @@ export interface components {
             reason: string;
             /** Format: uuid */
             eventId: string | null;
+            /** @description The sender's id of the event behind the entry. */
+            eventExternalId: string | null;
             /** Format: uuid */
             campaignId: string | null;
+            /** @description The campaign's name today. */
+            campaignName: string | null;
             /** Format: uuid */
             ruleId: string | null;
+            /** @description The rule's name today. */
+            ruleName: string | null;
             ruleVersion: number | null;
             /** Format: uuid */
             reversesEntryId: string | null;
@@ -2753,6 +2826,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FanDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with fans:read or fans:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Fans_events: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+                fanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FanEventPageDto"];
                 };
             };
             /** @description The request is not valid; errors[] names each field. */

@@ -15,7 +15,8 @@ import {
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { NotBlank } from '../../common/http/validators';
 import { type LedgerEntryRow } from '../../ledger/ledger.repository';
-import { type FanRow, type IdentityRow } from '../fans.repository';
+import { EVENT_STATUSES, type EventStatus } from '../../events/entities/engagement-event.entity';
+import { type FanRow, type IdentityRow, type TimelineEvent } from '../fans.repository';
 
 export class FanIdentityDto {
   @ApiProperty({ example: 'instagram' })
@@ -135,11 +136,24 @@ export class LedgerEntryDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   eventId!: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The sender's id of the event behind the entry.",
+  })
+  eventExternalId!: string | null;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   campaignId!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: "The campaign's name today." })
+  campaignName!: string | null;
+
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   ruleId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The rule's name today." })
+  ruleName!: string | null;
 
   @ApiProperty({ type: Number, nullable: true })
   ruleVersion!: number | null;
@@ -157,6 +171,99 @@ export class LedgerEntryDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'Who booked it by hand.' })
   actor!: string | null;
+}
+
+export class FanEventAwardDto {
+  @ApiProperty({ format: 'uuid' })
+  ruleId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  ruleName!: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  campaignId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  campaignName!: string | null;
+
+  @ApiProperty({ description: 'Negative for what a retraction took back.' })
+  points!: number;
+}
+
+export class FanEventDto {
+  @ApiProperty({ format: 'uuid', description: "Fanfare's id of the event." })
+  id!: string;
+
+  @ApiProperty({ description: "The sender's id (the idempotency key)." })
+  externalId!: string;
+
+  @ApiProperty({ description: 'Event type, or `retract` for a retraction.' })
+  type!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  channel!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  occurredAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt!: string;
+
+  @ApiProperty({ enum: EVENT_STATUSES })
+  status!: EventStatus;
+
+  @ApiProperty()
+  points!: number;
+
+  @ApiProperty({ type: [FanEventAwardDto] })
+  awards!: FanEventAwardDto[];
+
+  @ApiProperty({ type: [String], description: 'Why nothing or less was awarded.' })
+  reasons!: string[];
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was retracted.' })
+  retractedAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'For a retraction: the id of the event it retracts.',
+  })
+  retracts!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'As sent (free text removed when the fan was erased).',
+  })
+  properties!: Record<string, unknown> | null;
+}
+
+export class FanEventPageDto {
+  @ApiProperty({ type: [FanEventDto] })
+  items!: FanEventDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
+}
+
+export function toFanEventDto(event: TimelineEvent): FanEventDto {
+  return {
+    id: event.id,
+    externalId: event.externalId,
+    type: event.type,
+    channel: event.channel,
+    occurredAt: event.occurredAt.toISOString(),
+    receivedAt: event.receivedAt.toISOString(),
+    status: event.status,
+    points: event.points,
+    awards: event.awards,
+    reasons: event.reasons,
+    retractedAt: event.retractedAt?.toISOString() ?? null,
+    retracts: event.retracts,
+    properties: event.properties,
+  };
 }
 
 export class LedgerPageDto {
@@ -234,8 +341,11 @@ export function toLedgerEntryDto(entry: LedgerEntryRow): LedgerEntryDto {
     createdAt: entry.createdAt.toISOString(),
     reason: entry.reason,
     eventId: entry.eventId,
+    eventExternalId: entry.eventExternalId,
     campaignId: entry.campaignId,
+    campaignName: entry.campaignName,
     ruleId: entry.ruleId,
+    ruleName: entry.ruleName,
     ruleVersion: entry.ruleVersion,
     reversesEntryId: entry.reversesEntryId,
     explanation: entry.explanation,
