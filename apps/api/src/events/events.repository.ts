@@ -74,15 +74,59 @@ export class EventsRepository {
     );
   }
 
-  /** External ids among `externalIds` that a stored retraction already names. */
-  async retractedBeforehand(brandId: string, externalIds: string[]): Promise<Set<string>> {
-    if (externalIds.length === 0) return new Set();
-    const rows: Array<{ retracts_external_id: string }> = await this.tx.manager.query(
-      `SELECT retracts_external_id FROM engagement_event
-        WHERE brand_id = $1 AND type = 'retract' AND retracts_external_id = ANY($2::text[])`,
-      [brandId, externalIds],
+  /**
+   * In one query: the stored events among `externalIds`, and which of `eventIds` a stored
+   * retraction already names (a retraction may arrive before its event).
+   */
+  async findForIngest(
+    brandId: string,
+    externalIds: string[],
+    eventIds: string[],
+  ): Promise<{ stored: Map<string, StoredEvent>; retractedEarlier: Set<string> }> {
+    const rows: Array<{
+      kind: 'stored' | 'retracted';
+      id: string | null;
+      external_id: string;
+      fan_id: string | null;
+      type: string | null;
+      status: EventStatus | null;
+      points: string | null;
+      outcome: Record<string, unknown> | null;
+      retracted_at: Date | null;
+    }> = await this.tx.manager.query(
+      // One index probe per id (LATERAL, fenced by LIMIT so the planner cannot flatten it into a
+      // scan of the brand): the plan stays right even while a table grows faster than its statistics.
+      `SELECT 'stored' AS kind, e.id, e.external_id, e.fan_id, e.type, e.status, e.points, e.outcome, e.retracted_at
+         FROM unnest($2::text[]) AS x(external_id)
+         CROSS JOIN LATERAL (
+           SELECT * FROM engagement_event WHERE brand_id = $1 AND external_id = x.external_id LIMIT 1) e
+       UNION ALL
+       SELECT 'retracted', NULL, r.retracts_external_id, NULL, NULL, NULL, NULL, NULL, NULL
+         FROM unnest($3::text[]) AS x(external_id)
+         CROSS JOIN LATERAL (
+           SELECT retracts_external_id FROM engagement_event
+            WHERE brand_id = $1 AND retracts_external_id = x.external_id AND type = 'retract' LIMIT 1) r`,
+      [brandId, [...new Set(externalIds)], [...new Set(eventIds)]],
     );
-    return new Set(rows.map((row) => row.retracts_external_id));
+    const stored = new Map<string, StoredEvent>();
+    const retractedEarlier = new Set<string>();
+    for (const row of rows) {
+      if (row.kind === 'retracted') {
+        retractedEarlier.add(row.external_id);
+        continue;
+      }
+      stored.set(row.external_id, {
+        id: row.id!,
+        externalId: row.external_id,
+        fanId: row.fan_id,
+        type: row.type!,
+        status: row.status!,
+        points: BigInt(row.points!),
+        outcome: row.outcome!,
+        retractedAt: row.retracted_at,
+      });
+    }
+    return { stored, retractedEarlier };
   }
 
   /** Inserts events whose sender id is new; returns the sender ids actually inserted. */

@@ -15,7 +15,7 @@ import { type FieldError, NotFound } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
 import { FansRepository, identityKey, type LockedFan } from '../fans/fans.repository';
 import { LedgerRepository, type NewLedgerEntry, type WindowQuery } from '../ledger/ledger.repository';
-import { TiersService } from '../tiers/tiers.service';
+import { type TierLadder, TiersService } from '../tiers/tiers.service';
 import { type EventStatus } from './entities/engagement-event.entity';
 import {
   type IncomingEvent,
@@ -57,6 +57,12 @@ interface Evaluation {
 const MS_PER_DAY = 86_400_000;
 /** Groups of single events one brand may have in flight at once. */
 const GROUP_RUNNERS = 2;
+
+interface BrandContext {
+  timeZone: string;
+  ladder: TierLadder;
+  rules: Map<string, ActiveRule[]>;
+}
 
 interface Waiter {
   item: IncomingEvent | IncomingRetraction;
@@ -165,8 +171,6 @@ export class EventsService {
   }
 
   private async processBatch(brandId: string, parsed: ParsedEvent[], now: Date): Promise<EventOutcome[]> {
-    const timeZone = await this.events.timeZoneOf(brandId);
-    if (timeZone === null) throw new NotFound('Brand');
     const identities = parsed.flatMap((event) =>
       event.kind === 'event' && event.fan
         ? [
@@ -181,12 +185,24 @@ export class EventsService {
           ]
         : [],
     );
+    // The brand's settings, ladder and rules are read before the transaction, side by side on
+    // separate connections, with the fans of the batch (new fans are created in a short transaction
+    // of their own). None of it needs the batch's locks: budgets are read again under their lock.
+    const types = [...new Set(parsed.flatMap((event) => (event.kind === 'event' ? [event.type] : [])))];
+    const [timeZone, ladder, rules] = await Promise.all([
+      this.events.timeZoneOf(brandId),
+      this.tiers.ladder(brandId).catch((error: unknown) => {
+        if (error instanceof NotFound) return null;
+        throw error;
+      }),
+      this.campaigns.activeRulesByType(brandId, types, now),
+    ]);
+    if (timeZone === null || ladder === null) throw new NotFound('Brand');
     // A fan merged between looking up its identity and locking it: look up again.
     for (let attempt = 1; ; attempt += 1) {
-      // Outside the batch's transaction: new fans are created in a short one of their own.
       const fanOf = await this.fans.resolveIdentities(brandId, identities);
       try {
-        return await this.tx.run(() => this.process(brandId, timeZone, parsed, fanOf, now));
+        return await this.tx.run(() => this.process(brandId, { timeZone, ladder, rules }, parsed, fanOf));
       } catch (error) {
         if (!(error instanceof FanMergedMeanwhile) || attempt >= 3) throw error;
       }
@@ -195,10 +211,9 @@ export class EventsService {
 
   private async process(
     brandId: string,
-    timeZone: string,
+    { timeZone, ladder, rules }: BrandContext,
     parsed: ParsedEvent[],
     fanOf: Map<string, string>,
-    now: Date,
   ): Promise<EventOutcome[]> {
     const results: EventOutcome[] = new Array<EventOutcome>(parsed.length);
 
@@ -227,11 +242,13 @@ export class EventsService {
     const retractions = fresh.filter((item): item is IncomingRetraction => item.kind === 'retract');
     await this.lockIds(brandId, [...fresh.map((item) => item.id), ...retractions.map((r) => r.retracts)]);
 
-    // Deliveries seen before (committed by earlier requests) answer their stored outcome.
-    const stored = await this.events.findByExternalIds(brandId, [
-      ...fresh.map((item) => item.id),
-      ...retractions.map((r) => r.retracts),
-    ]);
+    // Deliveries seen before (committed by earlier requests) answer their stored outcome; events
+    // whose retraction came first will earn nothing.
+    const { stored, retractedEarlier } = await this.events.findForIngest(
+      brandId,
+      [...fresh.map((item) => item.id), ...retractions.map((r) => r.retracts)],
+      fresh.filter((item) => item.kind === 'event').map((item) => item.id),
+    );
     const todo = fresh.filter((item) => {
       const previous = stored.get(item.id);
       if (previous) results[item.index] = duplicateOf(item.id, previous);
@@ -255,16 +272,6 @@ export class EventsService {
     }
 
     // Phase 1: evaluate and book the new events.
-    const ladder = await this.tiers.ladder(brandId);
-    const retractedEarlier = await this.events.retractedBeforehand(
-      brandId,
-      newEvents.map((event) => event.id),
-    );
-    const rules = await this.campaigns.activeRulesByType(
-      brandId,
-      [...new Set(newEvents.map((event) => event.type))],
-      now,
-    );
     const evaluations = await this.evaluate(
       brandId,
       timeZone,

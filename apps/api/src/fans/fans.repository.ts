@@ -156,10 +156,12 @@ export class FansRepository {
     into: Map<string, string>,
   ): Promise<void> {
     const rows: Array<{ channel: string; external_id: string; fan_id: string }> = await this.tx.manager.query(
-      `SELECT i.channel, i.external_id, coalesce(f.merged_into_id, f.id) AS fan_id
+      `SELECT t.channel, t.external_id, coalesce(f.merged_into_id, f.id) AS fan_id
          FROM unnest($2::text[], $3::text[]) AS t(channel, external_id)
-         JOIN fan_identity i ON i.brand_id = $1 AND i.channel = t.channel AND i.external_id = t.external_id
-         JOIN fan f ON f.brand_id = i.brand_id AND f.id = i.fan_id`,
+         CROSS JOIN LATERAL (
+           SELECT fan_id FROM fan_identity
+            WHERE brand_id = $1 AND channel = t.channel AND external_id = t.external_id LIMIT 1) i
+         CROSS JOIN LATERAL (SELECT id, merged_into_id FROM fan WHERE brand_id = $1 AND id = i.fan_id LIMIT 1) f`,
       [brandId, refs.map((ref) => ref.channel), refs.map((ref) => ref.externalId)],
     );
     for (const row of rows) into.set(identityKey(row.channel, row.external_id), row.fan_id);
@@ -179,8 +181,12 @@ export class FansRepository {
       last_active_at: Date;
     }> = ids.length
       ? await this.tx.manager.query(
-          `SELECT id, merged_into_id, erased_at, balance, lifetime_points, tier_name, first_seen_at, last_active_at
-             FROM fan WHERE brand_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+          // Locked one by one in id order (a nested loop over the sorted ids, one index probe each).
+          `SELECT f.id, f.merged_into_id, f.erased_at, f.balance, f.lifetime_points, f.tier_name, f.first_seen_at,
+                  f.last_active_at
+             FROM unnest($2::uuid[]) WITH ORDINALITY AS x(id, n)
+             CROSS JOIN LATERAL (SELECT * FROM fan WHERE brand_id = $1 AND id = x.id FOR UPDATE) f
+            ORDER BY x.n`,
           [brandId, ids],
         )
       : [];
@@ -212,9 +218,14 @@ export class FansRepository {
               tier_name = c.tier_name,
               tier_changed_at = CASE WHEN c.tier_changed THEN now() ELSE f.tier_changed_at END,
               updated_at = now()
-         FROM unnest($2::uuid[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::boolean[])
-              AS c(fan_id, balance_delta, lifetime_delta, first_seen_at, last_active_at, tier_name, tier_changed)
-        WHERE f.brand_id = $1 AND f.id = c.fan_id`,
+         FROM (SELECT c.*, t.tid
+                 FROM unnest($2::uuid[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::timestamptz[], $7::text[],
+                             $8::boolean[])
+                      AS c(fan_id, balance_delta, lifetime_delta, first_seen_at, last_active_at, tier_name, tier_changed)
+                CROSS JOIN LATERAL (SELECT ctid AS tid FROM fan WHERE brand_id = $1 AND id = c.fan_id LIMIT 1) t) c
+        -- Each row is found by its key (one index probe per fan, however many fans the brand has) and
+        -- updated by its row address; the rows are locked by the caller, so the address holds.
+        WHERE f.ctid = c.tid`,
       [
         brandId,
         changes.map((c) => c.fanId),
