@@ -315,20 +315,28 @@ describe('admin SPA', () => {
     await page.goto(`${brandUrl}/settings/brand`);
     const slug = page.getByLabel(/^Slug/);
     assert.equal(await slug.inputValue(), 'cafe-morgenrot');
+    const brandForm = page.getByRole('form', { name: 'Brand settings' });
     await slug.fill('Not a slug');
-    await page.getByRole('button', { name: 'Save changes' }).click();
+    await brandForm.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Use 2–63 lower-case letters, digits and single dashes.').waitFor();
     await slug.fill('cafe-morgenrot');
     await page.getByLabel(/^Name/).fill('Café Morgenrot Berlin');
-    await page.getByRole('button', { name: 'Save changes' }).click();
+    await brandForm.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Brand settings saved.').waitFor();
+    // Points expire after 90 days from now on.
+    const expiry = page.getByRole('form', { name: 'Points expiry' });
+    await expiry.getByRole('switch', { name: 'Points expire' }).check();
+    await expiry.getByLabel(/^Days until points expire/).fill('90');
+    await expiry.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Points expiry saved.').waitFor();
     await page.getByTestId('brand-switcher').getByText('Café Morgenrot Berlin').waitFor();
     await shot(page, '13-brand-settings-saved');
 
     await page.getByRole('tab', { name: 'Audit log' }).click();
-    const updated = page.getByTestId('audit-log-table').locator('[data-action="brand.updated"]');
-    await updated.getByText('name: Café Morgenrot → Café Morgenrot Berlin').waitFor();
-    await updated.getByText('Brand settings changed').waitFor();
+    const updates = page.getByTestId('audit-log-table').locator('[data-action="brand.updated"]');
+    const renamed = updates.filter({ hasText: 'name: Café Morgenrot → Café Morgenrot Berlin' });
+    await renamed.getByText('Brand settings changed').waitFor();
+    await updates.getByText('Points expire after (days): empty → 90').waitFor();
 
     // The session ends behind the app's back: the next request answers 401, the app asks to sign in
     // again and then returns to where the user was.

@@ -26,4 +26,6 @@ export const queryKeys = {
   fan: (brandId: string, fanId: string) => ['brand', brandId, 'fans', fanId] as const,
   fanLedgerPage: (brandId: string, fanId: string, page: PageParams) =>
     ['brand', brandId, 'fans', fanId, 'ledger', page] as const,
+  fanEventsPage: (brandId: string, fanId: string, page: PageParams) =>
+    ['brand', brandId, 'fans', fanId, 'events', page] as const,
 };

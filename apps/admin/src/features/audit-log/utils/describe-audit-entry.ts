@@ -56,6 +56,7 @@ const fieldKeys: Record<string, FieldKey> = {
   email: 'email',
   scopes: 'scopes',
   status: 'status',
+  pointsExpiryDays: 'pointsExpiryDays',
 };
 
 /** The translation key of a known field name, or null to show the field as recorded. */

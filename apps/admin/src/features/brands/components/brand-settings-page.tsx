@@ -75,7 +75,7 @@ function BrandSettingsForm({ brand }: { brand: BrandDto }) {
           </Alert>
         )}
         <Paper withBorder p="lg" radius="md">
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={submit} noValidate aria-label={t('brands.settings.formLabel')}>
             <Stack>
               <BrandFormFields form={form} readOnly={!canEdit} />
               {canEdit && (
@@ -98,7 +98,7 @@ function BrandSettingsForm({ brand }: { brand: BrandDto }) {
             </Stack>
           </form>
         </Paper>
-        <PointsExpiryCard key={brand.pointsExpiryDays ?? 'never'} brand={brand} canEdit={canEdit} />
+        <PointsExpiryCard brand={brand} canEdit={canEdit} />
         <Paper withBorder p="lg" radius="md">
           <Stack gap="xs">
             <Group gap="xs">

@@ -52,7 +52,7 @@ export function PointsExpiryCard({ brand, canEdit }: { brand: BrandDto; canEdit:
 
   return (
     <Paper withBorder p="lg" radius="md">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate aria-label={t('brands.expiry.title')}>
         <Stack>
           <div>
             <Title order={3} size="h5">

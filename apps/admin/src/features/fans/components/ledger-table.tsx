@@ -1,4 +1,4 @@
-import { Badge, Code, Paper, Table, Text } from '@mantine/core';
+import { Badge, Code, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import { CursorPager } from '@/components/cursor-pager';
@@ -9,6 +9,8 @@ import { formatDateTime } from '@/lib/format';
 import { useCursorPaging } from '@/lib/paging';
 
 import { useFanLedger } from '../api/get-fan-ledger';
+import { describeLedgerEntry } from '../utils/describe-ledger-entry';
+import { SignedPoints } from './signed-points';
 
 const kindColors: Record<LedgerEntryDto['kind'], string> = {
   earn: 'teal',
@@ -19,7 +21,7 @@ const kindColors: Record<LedgerEntryDto['kind'], string> = {
   reverse: 'orange',
 };
 
-/** The fan's ledger, newest first; its page lives in the URL. */
+/** The fan's ledger, newest first, each entry explained in a sentence; its page lives in the URL. */
 export function LedgerTable({
   brandId,
   fanId,
@@ -39,8 +41,7 @@ export function LedgerTable({
   if (ledger.isError) {
     return <ErrorState error={ledger.error} onRetry={() => void ledger.refetch()} />;
   }
-  const signed = (points: number) =>
-    `${points > 0 ? '+' : points < 0 ? '−' : ''}${new Intl.NumberFormat(i18n.language).format(Math.abs(points))}`;
+  const options = { language: i18n.language, timeZone };
 
   return (
     <>
@@ -54,14 +55,13 @@ export function LedgerTable({
                 <Table.Th scope="col" ta="right">
                   {t('fans.ledger.points')}
                 </Table.Th>
-                <Table.Th scope="col">{t('fans.ledger.reason')}</Table.Th>
-                <Table.Th scope="col">{t('fans.ledger.rule')}</Table.Th>
+                <Table.Th scope="col">{t('fans.ledger.explanation')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {ledger.data.items.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={5}>
+                  <Table.Td colSpan={4}>
                     <Text c="dimmed" ta="center" py="lg">
                       {t('fans.ledger.empty')}
                     </Text>
@@ -78,40 +78,32 @@ export function LedgerTable({
                       {t(`fans.ledger.kinds.${entry.kind}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td ta="right" fw={700} c={entry.points >= 0 ? 'teal.8' : 'red.8'}>
-                    {signed(entry.points)}
+                  <Table.Td ta="right">
+                    <SignedPoints points={entry.points} />
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{entry.reason}</Text>
-                    {entry.actor && (
-                      <Text size="xs" c="dimmed">
-                        {t('fans.ledger.by', { actor: entry.actor })}
+                    <Stack gap={2}>
+                      <Text size="sm" data-testid="ledger-sentence">
+                        {describeLedgerEntry(entry, t, options)}
                       </Text>
-                    )}
-                    {entry.explanation && (
-                      <details>
-                        <summary>
-                          <Text span size="xs" c="dimmed">
-                            {t('fans.ledger.explain')}
-                          </Text>
-                        </summary>
-                        <Code block fz="xs">
-                          {JSON.stringify(entry.explanation, null, 2)}
-                        </Code>
-                      </details>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {entry.ruleId ? (
-                      <Code fz="xs" title={entry.ruleId}>
-                        {t('fans.ledger.ruleVersion', {
-                          rule: entry.ruleId.slice(0, 8),
-                          version: entry.ruleVersion ?? 1,
-                        })}
-                      </Code>
-                    ) : (
-                      t('common.none')
-                    )}
+                      {entry.eventExternalId && entry.kind !== 'reverse' && (
+                        <Text size="xs" c="dimmed">
+                          {t('fans.ledger.event', { event: entry.eventExternalId })}
+                        </Text>
+                      )}
+                      {entry.explanation && (
+                        <details>
+                          <summary>
+                            <Text span size="xs" c="dimmed">
+                              {t('fans.ledger.stored')}
+                            </Text>
+                          </summary>
+                          <Code block fz="xs">
+                            {JSON.stringify({ reason: entry.reason, ...entry.explanation }, null, 2)}
+                          </Code>
+                        </details>
+                      )}
+                    </Stack>
                   </Table.Td>
                 </Table.Tr>
               ))}
