@@ -3,7 +3,8 @@
 // Starts an embedded PostgreSQL (durable commits) and the built API as a separate process, then:
 //   1. baseline: the same number of rows inserted straight into a table through pg, 1000 per INSERT;
 //   2. batches: 200 × 1000 events through HTTP (100,000 fans, three active rules with caps);
-//   3. single events: 50 concurrent clients for 20 s — events/s, p50 and p99 latency.
+//   3. single events: 50 concurrent clients for 20 s — events/s, p50 and p99 latency;
+//   4. for scale, the same clients against GET /api/health (the HTTP stack alone).
 // Results are printed and written to bench/results/ingest-<timestamp>.json.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -161,29 +162,17 @@ try {
   // node:http with kept-alive connections: fetch() costs several times more CPU per request.
   const agent = new http.Agent({ keepAlive: true, maxSockets: SINGLE_CLIENTS });
   const ingestPath = `/api/v1/brands/${brandId}/events`;
-  const send = (body) =>
+  const timed = (method, requestPath, payload, headers) =>
     new Promise((resolve, reject) => {
       const started = performance.now();
-      const payload = JSON.stringify(body);
       const request = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: ingestPath,
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            authorization: `Bearer ${secret}`,
-          },
-        },
+        { host: '127.0.0.1', port, path: requestPath, method, agent, headers },
         (response) => {
           const chunks = [];
           response.on('data', (chunk) => chunks.push(chunk));
           response.on('end', () => {
             if (response.statusCode !== 200) {
-              reject(new Error(`ingest: ${response.statusCode} ${Buffer.concat(chunks).toString()}`));
+              reject(new Error(`${requestPath}: ${response.statusCode} ${Buffer.concat(chunks).toString()}`));
             } else {
               resolve(performance.now() - started);
             }
@@ -194,6 +183,35 @@ try {
       request.on('error', reject);
       request.end(payload);
     });
+  const send = (body) => {
+    const payload = JSON.stringify(body);
+    return timed('POST', ingestPath, payload, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+      authorization: `Bearer ${secret}`,
+    });
+  };
+  /** The same clients for `seconds` against one request: requests/s and latency percentiles. */
+  const load = async (seconds, once) => {
+    const latencies = [];
+    const deadline = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: SINGLE_CLIENTS }, async () => {
+        while (performance.now() < deadline) latencies.push(await once());
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+    return {
+      count: latencies.length,
+      seconds: elapsed,
+      rate: latencies.length / elapsed,
+      p50: pct(50),
+      p99: pct(99),
+    };
+  };
   const kinds = ['comment', 'comment', 'purchase', 'share'];
   let serial = 0;
   const event = () => {
@@ -230,20 +248,16 @@ try {
   );
 
   // 3. Single events from 50 concurrent clients.
-  const latencies = [];
-  const deadline = performance.now() + SINGLE_SECONDS * 1000;
-  const singleStart = performance.now();
-  await Promise.all(
-    Array.from({ length: SINGLE_CLIENTS }, async () => {
-      while (performance.now() < deadline) latencies.push(await send(event()));
-    }),
-  );
-  const singleSeconds = (performance.now() - singleStart) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  const singleRate = latencies.length / singleSeconds;
+  const singles = await load(SINGLE_SECONDS, () => send(event()));
   console.log(
-    `singles:  ${latencies.length} events in ${singleSeconds.toFixed(1)} s = ${Math.round(singleRate)} events/s, p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`,
+    `singles:  ${singles.count} events in ${singles.seconds.toFixed(1)} s = ${Math.round(singles.rate)} events/s, p50 ${singles.p50.toFixed(1)} ms, p99 ${singles.p99.toFixed(1)} ms`,
+  );
+
+  // 4. For scale: the same clients against GET /api/health — the HTTP stack alone (Fastify, Nest,
+  // the load generator), no authentication and no database, on the same two cores.
+  const floor = await load(10, () => timed('GET', '/api/health', undefined, {}));
+  console.log(
+    `http floor (GET /api/health): ${Math.round(floor.rate)} requests/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms`,
   );
 
   const result = {
@@ -259,11 +273,18 @@ try {
     },
     singles: {
       clients: SINGLE_CLIENTS,
-      events: latencies.length,
-      seconds: singleSeconds,
-      eventsPerSecond: singleRate,
-      p50Ms: pct(50),
-      p99Ms: pct(99),
+      events: singles.count,
+      seconds: singles.seconds,
+      eventsPerSecond: singles.rate,
+      p50Ms: singles.p50,
+      p99Ms: singles.p99,
+    },
+    httpFloor: {
+      clients: SINGLE_CLIENTS,
+      request: 'GET /api/health',
+      requestsPerSecond: floor.rate,
+      p50Ms: floor.p50,
+      p99Ms: floor.p99,
     },
   };
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });

@@ -3,10 +3,12 @@ import { type MigrationInterface } from 'typeorm';
 import { EarningEngine1795781500627 } from './1795781500627-EarningEngine';
 import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
+import { Rewards1795791417765 } from './1795791417765-Rewards';
 
 /** Every migration in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795778725495,
   EarningEngine1795781500627,
   JobQueue1795788312890,
+  Rewards1795791417765,
 ];

@@ -14,6 +14,7 @@ import { FansModule } from './fans/fans.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MembersModule } from './members/members.module';
+import { RewardsModule } from './rewards/rewards.module';
 import { RulesModule } from './rules/rules.module';
 import { TiersModule } from './tiers/tiers.module';
 import { UsersModule } from './users/users.module';
@@ -44,6 +45,7 @@ export class AppModule {
         FansModule,
         ExpiryModule,
         RulesModule,
+        RewardsModule,
         HealthModule,
         DemoModule,
       ],

@@ -18,6 +18,7 @@ import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/access.decorators';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/errors/problem';
 import { ProblemFilter } from './common/errors/problem.filter';
+import { registerTextBodyParsers } from './common/http/text-body';
 import { StrictValidationPipe } from './common/http/validation.pipe';
 import { PinoNestLogger } from './common/logging/logger';
 import { type RuntimeConfig } from './config/config.module';
@@ -78,8 +79,9 @@ export async function configureApp(app: NestFastifyApplication, config: RuntimeC
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  // JSON is the only body this API reads: anything else is answered with 415.
-  fastify.removeContentTypeParser(['text/plain']);
+  // JSON is the body this API reads; text/csv and text/plain only where a route accepts them
+  // (coupon code uploads). Anything else is answered with 415.
+  registerTextBodyParsers(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

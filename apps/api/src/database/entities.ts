@@ -11,6 +11,8 @@ import { FanIdentityEntity } from '../fans/entities/fan-identity.entity';
 import { FanEntity } from '../fans/entities/fan.entity';
 import { LedgerEntryEntity } from '../ledger/entities/ledger-entry.entity';
 import { MembershipEntity } from '../members/entities/membership.entity';
+import { RewardCodeEntity } from '../rewards/entities/reward-code.entity';
+import { RewardEntity } from '../rewards/entities/reward.entity';
 import { FanTierChangeEntity } from '../tiers/entities/fan-tier-change.entity';
 import { TierEntity } from '../tiers/entities/tier.entity';
 import { UserEntity } from '../users/entities/user.entity';
@@ -33,4 +35,6 @@ export const ENTITIES = [
   LedgerEntryEntity,
   TierEntity,
   FanTierChangeEntity,
+  RewardEntity,
+  RewardCodeEntity,
 ];

@@ -19,6 +19,11 @@ export class Transactions {
     return this.storage.getStore() ?? this.dataSource.manager;
   }
 
+  /** True inside `run`: queries then share one connection and must not overlap. */
+  get inTransaction(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
   /** Runs `work` in a transaction, or joins the one already open. */
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.storage.getStore()) {

@@ -189,14 +189,19 @@ export class EventsService {
     // separate connections, with the fans of the batch (new fans are created in a short transaction
     // of their own). None of it needs the batch's locks: budgets are read again under their lock.
     const types = [...new Set(parsed.flatMap((event) => (event.kind === 'event' ? [event.type] : [])))];
-    const [timeZone, ladder, rules] = await Promise.all([
-      this.events.timeZoneOf(brandId),
-      this.tiers.ladder(brandId).catch((error: unknown) => {
-        if (error instanceof NotFound) return null;
-        throw error;
-      }),
-      this.campaigns.activeRulesByType(brandId, types, now),
-    ]);
+    const reads = [
+      () => this.events.timeZoneOf(brandId),
+      () =>
+        this.tiers.ladder(brandId).catch((error: unknown) => {
+          if (error instanceof NotFound) return null;
+          throw error;
+        }),
+      () => this.campaigns.activeRulesByType(brandId, types, now),
+    ] as const;
+    // Inside a caller's transaction (the demo seed) they share its one connection: one after another.
+    const [timeZone, ladder, rules] = this.tx.inTransaction
+      ? [await reads[0](), await reads[1](), await reads[2]()]
+      : await Promise.all([reads[0](), reads[1](), reads[2]()]);
     if (timeZone === null || ladder === null) throw new NotFound('Brand');
     // A fan merged between looking up its identity and locking it: look up again.
     for (let attempt = 1; ; attempt += 1) {

@@ -436,6 +436,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands/{brandId}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The brand's rewards catalogue, in catalogue order
+         * @description Ordered by position, then creation. Each reward carries its live stock. downloadUrl is shown to owners and managers only.
+         */
+        get: operations["Rewards_list"];
+        put?: never;
+        /**
+         * Add a reward to the catalogue
+         * @description Fields are checked one by one and together (400 naming each field): downloadUrl is required for and only for download rewards; coupons have no own stock (their stock is the code pool); perFanPeriod goes with perFanLimit; availableUntil is after availableFrom; minTier names a tier of the brand's ladder.
+         */
+        post: operations["Rewards_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/rewards/{rewardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One reward with its live stock
+         * @description downloadUrl is shown to owners and managers only.
+         */
+        get: operations["Rewards_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a reward
+         * @description Fields left out stay as they are; null clears the optional ones (descriptions become empty, stock unlimited, no limit, no minimum tier, no window). The result is checked as on create.
+         */
+        patch: operations["Rewards_update"];
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/rewards/{rewardId}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload coupon codes to a coupon reward's pool
+         * @description As text/csv, text/plain or JSON. Blank lines are counted and skipped; repeats within the upload and codes the pool already holds are reported and stored once, also when the same file arrives twice at the same time; codes that are too long or hold control characters are rejected by line. At most 100000 codes per upload, within the body limit. The upload is stored whole or not at all; the audit log records its counts, never the codes.
+         */
+        post: operations["Rewards_uploadCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1329,6 +1397,225 @@ export interface components {
             points: number;
             /** @description Every active rule for the event’s type, matched or not. */
             rules: components["schemas"]["SimulatedRuleDto"][];
+        };
+        RewardDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Gratis Kaffee */
+            nameDe: string;
+            /** @example Free coffee */
+            nameEn: string;
+            descriptionDe: string;
+            descriptionEn: string;
+            /** Format: uri */
+            imageUrl: string | null;
+            /** @example 150 */
+            costPoints: number;
+            /** @enum {string} */
+            kind: "coupon" | "download" | "physical" | "custom";
+            /**
+             * Format: uri
+             * @description Shown to owners and managers only (left out for analysts); fans see it after redeeming. Null unless the kind is download.
+             */
+            downloadUrl?: string | null;
+            /** @description The stock set for the reward; null: unlimited, and always null for coupons. */
+            stock: number | null;
+            perFanLimit: number | null;
+            /** @enum {string|null} */
+            perFanPeriod: "lifetime" | "month" | null;
+            /** @example Gold */
+            minTier: string | null;
+            /** Format: date-time */
+            availableFrom: string | null;
+            /** Format: date-time */
+            availableUntil: string | null;
+            active: boolean;
+            lowStockThreshold: number | null;
+            /**
+             * @description Place in the catalogue, lowest first.
+             * @example 0
+             */
+            position: number;
+            /** @description Coupons: codes in the pool that nobody holds yet; null for other kinds. */
+            codesAvailable: number | null;
+            /** @description Coupons: codes handed out with redemptions; null for other kinds. */
+            codesAssigned: number | null;
+            /** @description What can still be redeemed: codesAvailable for coupons, stock for the others; null: unlimited. */
+            stockLeft: number | null;
+            /** @description A low-stock threshold is set and stockLeft has come down to it. */
+            lowStock: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RewardPageDto: {
+            items: components["schemas"]["RewardDto"][];
+            nextCursor: string | null;
+        };
+        CreateRewardDto: {
+            /** @example Gratis Kaffee */
+            nameDe: string;
+            /** @example Free coffee */
+            nameEn: string;
+            /** @description Empty when left out or null. */
+            descriptionDe?: string | null;
+            /** @description Empty when left out or null. */
+            descriptionEn?: string | null;
+            /** Format: uri */
+            imageUrl?: string | null;
+            /**
+             * @description Points a fan spends.
+             * @example 150
+             */
+            costPoints: number;
+            /**
+             * @description coupon: a code from the pool uploaded through …/codes; download: a link revealed after redeeming; physical: shipped by staff; custom: fulfilled by staff as described.
+             * @enum {string}
+             */
+            kind: "coupon" | "download" | "physical" | "custom";
+            /**
+             * Format: uri
+             * @description An https link; required for and only for download rewards.
+             */
+            downloadUrl?: string | null;
+            /** @description How many are left; null or left out: unlimited. Null for coupons: their stock is the code pool. */
+            stock?: number | null;
+            /** @description How often one fan may redeem it in perFanPeriod; null or left out: no limit. */
+            perFanLimit?: number | null;
+            /**
+             * @description Required with perFanLimit, and only with it. month: a calendar month in the brand's time zone.
+             * @enum {string|null}
+             */
+            perFanPeriod?: "lifetime" | "month" | null;
+            /**
+             * @description The name of a tier of the brand's ladder: fans need it or a higher one. Null: everyone.
+             * @example Gold
+             */
+            minTier?: string | null;
+            /**
+             * Format: date-time
+             * @description Null: from now on.
+             */
+            availableFrom?: string | null;
+            /**
+             * Format: date-time
+             * @description After availableFrom; null: open end.
+             */
+            availableUntil?: string | null;
+            /**
+             * @description Inactive rewards are kept but cannot be redeemed.
+             * @default true
+             */
+            active: boolean;
+            /** @description lowStock turns true when what is left comes down to this; null: no warning. */
+            lowStockThreshold?: number | null;
+            /** @description Place in the catalogue, lowest first; after all others when left out. */
+            position?: number;
+        };
+        UpdateRewardDto: {
+            nameDe?: string;
+            nameEn?: string;
+            /** @description null: empty. */
+            descriptionDe?: string | null;
+            /** @description null: empty. */
+            descriptionEn?: string | null;
+            /**
+             * Format: uri
+             * @description null: no image.
+             */
+            imageUrl?: string | null;
+            costPoints?: number;
+            /**
+             * @description coupon: a code from the pool uploaded through …/codes; download: a link revealed after redeeming; physical: shipped by staff; custom: fulfilled by staff as described. A reward that has coupon codes keeps its kind (409 reward_has_codes).
+             * @enum {string}
+             */
+            kind?: "coupon" | "download" | "physical" | "custom";
+            /**
+             * Format: uri
+             * @description Required for and only for download rewards; null when the kind changes away from download.
+             */
+            downloadUrl?: string | null;
+            /** @description null: unlimited (and always null for coupons). */
+            stock?: number | null;
+            /** @description null: no limit (send perFanPeriod null with it). */
+            perFanLimit?: number | null;
+            /** @enum {string|null} */
+            perFanPeriod?: "lifetime" | "month" | null;
+            /** @description A tier of the brand's ladder; null: everyone. */
+            minTier?: string | null;
+            /**
+             * Format: date-time
+             * @description null: from now on.
+             */
+            availableFrom?: string | null;
+            /**
+             * Format: date-time
+             * @description null: open end.
+             */
+            availableUntil?: string | null;
+            active?: boolean;
+            /** @description null: no warning. */
+            lowStockThreshold?: number | null;
+            position?: number;
+        };
+        UploadCodesDto: {
+            /**
+             * @description Codes of 1 to 200 characters, trimmed; blank ones are counted and skipped.
+             * @example [
+             *       "KAFFEE-7Q2M",
+             *       "KAFFEE-9X4T"
+             *     ]
+             */
+            codes: string[];
+        };
+        CodeSampleDto: {
+            /** @example 2 */
+            count: number;
+            /** @description Up to 20 of them. */
+            sample: string[];
+        };
+        RejectedLineDto: {
+            /**
+             * @description The line of the file (from 1), or the position in codes[] for JSON.
+             * @example 7
+             */
+            line: number;
+            /** @example is longer than 200 characters */
+            reason: string;
+        };
+        CodeUploadResultDto: {
+            /**
+             * @description Codes stored by this upload.
+             * @example 98
+             */
+            added: number;
+            /** @description Repeats of a code earlier in the same upload (stored once). */
+            duplicatesInUpload: components["schemas"]["CodeSampleDto"];
+            /** @description Codes that the reward's pool already held (not stored again). */
+            alreadyStored: components["schemas"]["CodeSampleDto"];
+            /**
+             * @description Blank lines (or empty first columns), skipped.
+             * @example 1
+             */
+            blankLines: number;
+            /** @description Codes that cannot be stored, by line: the first 100. */
+            rejected: components["schemas"]["RejectedLineDto"][];
+            /**
+             * @description All rejected lines, listed or not.
+             * @example 1
+             */
+            rejectedCount: number;
+            /**
+             * @description Codes in the pool that nobody holds yet, after the upload.
+             * @example 120
+             */
+            codesAvailable: number;
+            /**
+             * @description Codes handed out with redemptions.
+             * @example 22
+             */
+            codesAssigned: number;
         };
         HealthDto: {
             /** @example ok */
@@ -3305,6 +3592,351 @@ export interface operations {
             };
             /** @description No such brand, or not a member of it. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Rewards_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Only active (true) or inactive (false) rewards. */
+                active?: boolean;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardPageDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Rewards_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRewardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Rewards_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Rewards_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRewardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description reward_has_codes: a reward with coupon codes keeps its kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Rewards_uploadCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "text/plain": string;
+                "application/json": components["schemas"]["UploadCodesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeUploadResultDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description not_a_coupon: codes belong to coupon rewards only. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description payload_too_large: the body is over the limit; too_many_codes: more than 100000 codes. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is neither text/csv, text/plain nor application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

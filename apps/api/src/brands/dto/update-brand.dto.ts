@@ -1,15 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 import { LOCALES, type Locale, SLUG_PATTERN } from '@fanfare/shared';
 
-import { IsIanaTimeZone, NotBlank } from '../../common/http/validators';
-
-/**
- * Absent means "keep"; null is not a value these fields can take (IsOptional would let it through
- * to the database).
- */
-const IfPresent = (): PropertyDecorator => ValidateIf((_dto: object, value: unknown) => value !== undefined);
+import { IfPresent, IfValue, IsIanaTimeZone, NotBlank } from '../../common/http/validators';
 
 export class UpdateBrandDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
@@ -46,7 +40,7 @@ export class UpdateBrandDto {
       'Points expire this many days after they were earned, oldest first (null: never). Earned on 1 March ' +
       "with 30 days, they expire when 1 April begins in the brand's time zone.",
   })
-  @ValidateIf((_dto: object, value: unknown) => value !== undefined && value !== null)
+  @IfValue()
   @IsInt()
   @Min(1)
   @Max(3650)

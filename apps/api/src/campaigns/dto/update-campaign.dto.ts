@@ -1,28 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsArray, IsIn, IsInt, IsISO8601, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
-import { NotBlank } from '../../common/http/validators';
+import { IfPresent, IfValue, NotBlank } from '../../common/http/validators';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '../entities/campaign.entity';
 import { MAX_RULES_PER_CAMPAIGN } from '../rule-input';
 import { MAX_BUDGET_POINTS } from './create-campaign.dto';
 import { RuleInputDto } from './rule-definition.dto';
-
-/** Absent means "keep"; null is not a value these fields can take. */
-const IfPresent = (): PropertyDecorator => ValidateIf((_dto: object, value: unknown) => value !== undefined);
-/** Absent means "keep", null means "none". */
-const IfValue = (): PropertyDecorator =>
-  ValidateIf((_dto: object, value: unknown) => value !== undefined && value !== null);
 
 export class UpdateCampaignDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })

@@ -55,6 +55,12 @@ export class Conflict extends DomainError {
   }
 }
 
+export class PayloadTooLarge extends DomainError {
+  constructor(code: string, message: string) {
+    super(413, code, message);
+  }
+}
+
 export class TooManyRequests extends DomainError {
   constructor(message: string, retryAfterSeconds: number) {
     super(429, 'too_many_attempts', message, { headers: { 'Retry-After': String(retryAfterSeconds) } });
