@@ -3,6 +3,7 @@ import { type MigrationInterface } from 'typeorm';
 import { EarningEngine1795781500627 } from './1795781500627-EarningEngine';
 import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
+import { Redemptions1795792572967 } from './1795792572967-Redemptions';
 import { Rewards1795791417765 } from './1795791417765-Rewards';
 
 /** Every migration in order. A test checks that each file in this folder is listed here. */
@@ -11,4 +12,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EarningEngine1795781500627,
   JobQueue1795788312890,
   Rewards1795791417765,
+  Redemptions1795792572967,
 ];

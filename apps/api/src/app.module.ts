@@ -14,6 +14,7 @@ import { FansModule } from './fans/fans.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MembersModule } from './members/members.module';
+import { RedemptionsModule } from './redemptions/redemptions.module';
 import { RewardsModule } from './rewards/rewards.module';
 import { RulesModule } from './rules/rules.module';
 import { TiersModule } from './tiers/tiers.module';
@@ -46,6 +47,7 @@ export class AppModule {
         ExpiryModule,
         RulesModule,
         RewardsModule,
+        RedemptionsModule,
         HealthModule,
         DemoModule,
       ],

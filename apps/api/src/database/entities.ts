@@ -11,6 +11,7 @@ import { FanIdentityEntity } from '../fans/entities/fan-identity.entity';
 import { FanEntity } from '../fans/entities/fan.entity';
 import { LedgerEntryEntity } from '../ledger/entities/ledger-entry.entity';
 import { MembershipEntity } from '../members/entities/membership.entity';
+import { RedemptionEntity } from '../redemptions/entities/redemption.entity';
 import { RewardCodeEntity } from '../rewards/entities/reward-code.entity';
 import { RewardEntity } from '../rewards/entities/reward.entity';
 import { FanTierChangeEntity } from '../tiers/entities/fan-tier-change.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   FanTierChangeEntity,
   RewardEntity,
   RewardCodeEntity,
+  RedemptionEntity,
 ];

@@ -6,9 +6,10 @@ import { isUuid, tierFor, uuidv7 } from '@fanfare/shared';
 
 import { AuditService } from '../audit/audit.service';
 import { type Actor, type RequestMeta } from '../auth/actor';
-import { BadRequest, Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
+import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
+import { assertIdempotencyKey } from '../common/http/idempotency-key';
 import { Transactions } from '../database/transactions';
 import { type LedgerEntryRow, LedgerRepository, type NewLedgerEntry } from '../ledger/ledger.repository';
 import { TiersService } from '../tiers/tiers.service';
@@ -140,12 +141,7 @@ export class FansService {
     actor: Actor,
     meta: RequestMeta,
   ): Promise<{ entry: LedgerEntryRow; fan: FanWithIdentities }> {
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw new BadRequest(
-        'invalid_idempotency_key',
-        'The Idempotency-Key header must be 1–200 visible ASCII characters.',
-      );
-    }
+    assertIdempotencyKey(idempotencyKey);
     const reason = input.reason.trim();
     const entryId = await this.tx.run(async () => {
       const resolved = await this.fans.findResolved(brandId, fanId);

@@ -13,6 +13,6 @@ import { RewardsService } from './rewards.service';
   imports: [TiersModule],
   controllers: [RewardsController],
   providers: [RewardsRepository, RewardsService],
-  exports: [RewardsService],
+  exports: [RewardsService, RewardsRepository],
 })
 export class RewardsModule {}

@@ -504,6 +504,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands/{brandId}/fans/{fanId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem a reward on the fan's behalf
+         * @description Checks the reward (active, window, minimum tier, per-fan limit, stock or codes) and the balance, takes the points, the stock or a coupon code, all in one transaction. Coupon and download redemptions are fulfilled at once; physical and custom ones wait as pending for staff. A retry with the same Idempotency-Key and body answers the same redemption (201, its current state) and books nothing, also when the retries arrive at the same time.
+         */
+        post: operations["Redemptions_redeem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The redemption queue, newest first
+         * @description Coupon codes and shipping addresses are shown to owners and managers only.
+         */
+        get: operations["Redemptions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/redemptions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The redemptions the filters match, as CSV (RFC 4180, UTF-8), newest first
+         * @description Streamed in chunks. Coupon codes and shipping addresses are shown to owners and managers only. Analysts get the file without those columns.
+         */
+        get: operations["Redemptions_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/redemptions/{redemptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One redemption
+         * @description Coupon codes and shipping addresses are shown to owners and managers only.
+         */
+        get: operations["Redemptions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/redemptions/{redemptionId}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a pending redemption fulfilled (shipped, handed over) */
+        post: operations["Redemptions_fulfil"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/redemptions/{redemptionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a redemption: the points go back once
+         * @description Pending or fulfilled redemptions can be cancelled, once. The points are refunded, a stocked reward gets its item back, and a coupon code returns to the pool only while the redemption is pending; a fulfilled coupon redemption has shown its code, so the code stays spent.
+         */
+        post: operations["Redemptions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1616,6 +1733,73 @@ export interface components {
              * @example 22
              */
             codesAssigned: number;
+        };
+        ShippingAddressDto: {
+            /** @example Anna Bäcker */
+            name: string;
+            /** @example Hauptstraße 1 */
+            street: string;
+            /** @example 10115 */
+            postalCode: string;
+            /** @example Berlin */
+            city: string;
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example DE
+             */
+            country: string;
+        };
+        CreateRedemptionDto: {
+            /** Format: uuid */
+            rewardId: string;
+            /** @description Required for physical rewards, and only for them. Every field is required. */
+            shippingAddress?: components["schemas"]["ShippingAddressDto"];
+        };
+        RedemptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fanId: string;
+            /** @description Null when unknown or erased. */
+            fanDisplayName: string | null;
+            /** Format: uuid */
+            rewardId: string;
+            /** @example Gratis Kaffee */
+            rewardNameDe: string;
+            /** @example Free coffee */
+            rewardNameEn: string;
+            /** @enum {string} */
+            rewardKind: "coupon" | "download" | "physical" | "custom";
+            /**
+             * @description What the redemption cost (and a cancellation refunds).
+             * @example 150
+             */
+            points: number;
+            /** @enum {string} */
+            status: "pending" | "fulfilled" | "cancelled";
+            /** @description The coupon code handed out (null when none is held). Shown to owners and managers only (left out for analysts), as is the shipping address. */
+            code?: string | null;
+            shippingAddress?: components["schemas"]["ShippingAddressDto"] | null;
+            /**
+             * @description Who redeemed.
+             * @example manager@example.com
+             */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            fulfilledAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+        };
+        RedemptionPageDto: {
+            items: components["schemas"]["RedemptionDto"][];
+            nextCursor: string | null;
+        };
+        CancelRedemptionDto: {
+            /** @example Out of tote bags after all */
+            reason: string;
         };
         HealthDto: {
             /** @example ok */
@@ -3937,6 +4121,417 @@ export interface operations {
             };
             /** @description The body is neither text/csv, text/plain nor application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Redemptions_redeem: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 visible ASCII characters. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                brandId: string;
+                fanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRedemptionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
+                };
+            };
+            /**
+             * @description idempotency_key_required, invalid_idempotency_key, validation_failed.
+             *
+             *     The request is not valid; errors[] names each field.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description fan_erased, idempotency_key_reused, reward_inactive, reward_not_available_yet, reward_no_longer_available, tier_too_low, fan_limit_reached, insufficient_points, out_of_stock. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Redemptions_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "fulfilled" | "cancelled";
+                rewardId?: string;
+                /** @description The fan, with the fans merged into it. */
+                fanId?: string;
+                /** @description Created at or after. */
+                from?: string;
+                /** @description Created before. */
+                to?: string;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionPageDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Redemptions_exportCsv: {
+        parameters: {
+            query?: {
+                status?: "pending" | "fulfilled" | "cancelled";
+                rewardId?: string;
+                /** @description The fan, with the fans merged into it. */
+                fanId?: string;
+                /** @description Created at or after. */
+                from?: string;
+                /** @description Created before. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Redemptions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Redemptions_fulfil: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description already_fulfilled, already_cancelled: only pending redemptions are fulfilled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Redemptions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                redemptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelRedemptionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedemptionDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description already_cancelled. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

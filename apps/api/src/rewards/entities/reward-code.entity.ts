@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
 
+import { RedemptionEntity } from '../../redemptions/entities/redemption.entity';
 import { RewardEntity } from './reward.entity';
 
 /**
@@ -42,7 +43,18 @@ export class RewardCodeEntity {
   @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
   assignedAt!: Date | null;
 
-  /** The redemption that holds the code (its foreign key comes with redemptions). */
+  /** The redemption that holds the code. */
   @Column({ name: 'redemption_id', type: 'uuid', nullable: true })
   redemptionId!: string | null;
+
+  @ManyToOne(() => RedemptionEntity, { onDelete: 'NO ACTION' })
+  @JoinColumn([
+    {
+      name: 'brand_id',
+      referencedColumnName: 'brandId',
+      foreignKeyConstraintName: 'reward_code_redemption_fkey',
+    },
+    { name: 'redemption_id', referencedColumnName: 'id' },
+  ])
+  redemption?: RedemptionEntity | null;
 }
