@@ -13,7 +13,7 @@ describe('demo bakery', () => {
     await t.close();
   });
 
-  it('comes with tiers, live campaigns and fans whose history went through the engine', async () => {
+  it('comes with tiers, live campaigns, goodies and fans whose history went through the engine', async () => {
     const owner = await login(t);
     const brandId = await firstBrandId(t, owner);
     const campaigns = bodyOf<{ items: Array<{ name: string; status: string; pointsIssued: number }> }>(
@@ -30,6 +30,17 @@ describe('demo bakery', () => {
       await t.http().get(`/api/v1/brands/${brandId}/tiers`).set('Cookie', owner).expect(200),
     );
     expect(tiers.tiers.map((tier) => tier.name)).toEqual(['Bronze', 'Silber', 'Gold']);
+    const rewards = bodyOf<{
+      items: Array<{ nameEn: string; kind: string; stockLeft: number | null; minTier: string | null }>;
+    }>(await t.http().get(`/api/v1/brands/${brandId}/rewards`).set('Cookie', owner).expect(200));
+    expect(
+      rewards.items.map(({ nameEn, kind, stockLeft, minTier }) => ({ nameEn, kind, stockLeft, minTier })),
+    ).toEqual([
+      { nameEn: 'Free coffee', kind: 'coupon', stockLeft: 40, minTier: null },
+      { nameEn: 'Recipe book “Sunday rolls”', kind: 'download', stockLeft: null, minTier: null },
+      { nameEn: 'Tote bag', kind: 'physical', stockLeft: 20, minTier: null },
+      { nameEn: 'Baking class in our bakehouse', kind: 'custom', stockLeft: 8, minTier: 'Gold' },
+    ]);
     const stats: Array<{ fans: string; tiers: string; capped: string }> = await t.dataSource.query(
       `SELECT count(*) AS fans, count(DISTINCT tier_name) AS tiers,
               (SELECT count(*) FROM engagement_event WHERE brand_id = $1 AND status = 'capped') AS capped

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type AuditActor } from '../audit/audit.service';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { EventsService } from '../events/events.service';
+import { RewardsService } from '../rewards/rewards.service';
 import { TiersService } from '../tiers/tiers.service';
 
 const DAY = 86_400_000;
@@ -71,6 +72,7 @@ export class DemoDataService {
     private readonly campaigns: CampaignsService,
     private readonly tiers: TiersService,
     private readonly events: EventsService,
+    private readonly rewards: RewardsService,
   ) {}
 
   async seed(brandId: string, actor: AuditActor, now = new Date()): Promise<void> {
@@ -132,6 +134,8 @@ export class DemoDataService {
         limits: [{ window: 'month', max: 3 }],
       },
     ]);
+
+    await this.seedGoodies(brandId, actor);
 
     const next = random(20261127);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
@@ -197,5 +201,81 @@ export class DemoDataService {
     for (let i = 0; i < events.length; i += 1000) {
       await this.events.ingest(brandId, { events: events.slice(i, i + 1000) });
     }
+  }
+
+  /** The bakery's goodies: a coffee coupon with a pool of codes, a recipe book, a tote bag, a Gold class. */
+  private async seedGoodies(brandId: string, actor: AuditActor): Promise<void> {
+    const coffee = await this.rewards.create(
+      brandId,
+      {
+        nameDe: 'Kaffee gratis',
+        nameEn: 'Free coffee',
+        descriptionDe: 'Ein Filterkaffee oder Cappuccino nach Wahl, einzulösen an der Theke.',
+        descriptionEn: 'A filter coffee or cappuccino of your choice, redeemable at the counter.',
+        costPoints: 150,
+        kind: 'coupon',
+        perFanLimit: 2,
+        perFanPeriod: 'month',
+        lowStockThreshold: 10,
+      },
+      actor,
+      null,
+    );
+    await this.rewards.uploadCodes(
+      brandId,
+      coffee.reward.id,
+      'json',
+      { codes: Array.from({ length: 40 }, (_, i) => `KAFFEE-${String(1000 + i * 37).padStart(4, '0')}`) },
+      actor,
+      null,
+    );
+    await this.rewards.create(
+      brandId,
+      {
+        nameDe: 'Backbuch „Sonntagsbrötchen“',
+        nameEn: 'Recipe book “Sunday rolls”',
+        descriptionDe: 'Unsere zwölf liebsten Rezepte als PDF zum Herunterladen.',
+        descriptionEn: 'Our twelve favourite recipes as a PDF download.',
+        costPoints: 300,
+        kind: 'download',
+        downloadUrl: 'https://example.com/baeckerei-sonnenschein/backbuch.pdf',
+        perFanLimit: 1,
+        perFanPeriod: 'lifetime',
+      },
+      actor,
+      null,
+    );
+    await this.rewards.create(
+      brandId,
+      {
+        nameDe: 'Stoffbeutel',
+        nameEn: 'Tote bag',
+        descriptionDe: 'Der Sonnenschein-Beutel aus Bio-Baumwolle, per Post zu dir nach Hause.',
+        descriptionEn: 'The Sonnenschein bag in organic cotton, posted to your home.',
+        costPoints: 800,
+        kind: 'physical',
+        stock: 20,
+        lowStockThreshold: 5,
+      },
+      actor,
+      null,
+    );
+    await this.rewards.create(
+      brandId,
+      {
+        nameDe: 'Backkurs in der Backstube',
+        nameEn: 'Baking class in our bakehouse',
+        descriptionDe: 'Ein Samstagvormittag mit unserem Bäckermeister – nur für Gold-Fans.',
+        descriptionEn: 'A Saturday morning with our master baker – for Gold fans only.',
+        costPoints: 1200,
+        kind: 'custom',
+        stock: 8,
+        minTier: 'Gold',
+        perFanLimit: 1,
+        perFanPeriod: 'lifetime',
+      },
+      actor,
+      null,
+    );
   }
 }

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { BrandsModule } from '../brands/brands.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { EventsModule } from '../events/events.module';
+import { RewardsModule } from '../rewards/rewards.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { UsersModule } from '../users/users.module';
 import { DemoDataService } from './demo-data.service';
@@ -10,7 +11,7 @@ import { FirstStartService } from './first-start.service';
 
 /** Owns what a fresh installation starts with: the first owner and the demo bakery with its history. */
 @Module({
-  imports: [UsersModule, BrandsModule, CampaignsModule, TiersModule, EventsModule],
+  imports: [UsersModule, BrandsModule, CampaignsModule, TiersModule, EventsModule, RewardsModule],
   providers: [FirstStartService, DemoDataService],
   exports: [FirstStartService],
 })
