@@ -3,10 +3,9 @@
 // with an API key, and the admin's Fans screen shows the points. Runs against the built API server
 // (embedded PostgreSQL, fresh data directory); `npm run build` first.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchChromium, RESULTS_DIR, startServer } from './support/harness.mjs';
+import { callAsUser, launchChromium, shot, startServer } from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-earning@example.com';
 const OWNER_PASSWORD = 'e2e-Earning-password-2026';
@@ -15,25 +14,6 @@ const VIEWPORT = { width: 1280, height: 900 };
 let baseUrl;
 let browser;
 let stopServer;
-
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
-}
-
-/** A same-origin JSON call from inside the logged-in page, so the session cookie goes along. */
-function callAsUser(page, method, url, body) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json() };
-    },
-    { method, url, body },
-  );
-}
 
 describe('earning in the admin', () => {
   before(async () => {

@@ -5,10 +5,9 @@
 // `npm run build` first.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { launchChromium, RESULTS_DIR, startServer } from './support/harness.mjs';
+import { callAsUser, dismissNotice, launchChromium, shot, startServer } from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-fans@example.com';
 const OWNER_PASSWORD = 'e2e-Fans-password-2026';
@@ -20,33 +19,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 let baseUrl;
 let browser;
 let stopServer;
-
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
-}
-
-/** A same-origin JSON call from inside the logged-in page, so the session cookie goes along. */
-function callAsUser(page, method, url, body) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json() };
-    },
-    { method, url, body },
-  );
-}
-
-/** Reads a notification and closes it: notifications sit over the page header's buttons. */
-async function dismissNotice(page, text) {
-  const notice = page.getByRole('alert').filter({ hasText: text });
-  await notice.waitFor();
-  await notice.getByRole('button', { name: 'Close' }).click();
-  await notice.waitFor({ state: 'detached' });
-}
 
 /** 10:00 UTC (11:00 or 12:00 in Berlin) a whole number of days ago: the same brand day every time. */
 function daysAgo(days, minutes = 0) {

@@ -94,3 +94,31 @@ export function launchChromium() {
     ],
   });
 }
+
+/** A full-page screenshot in test-results/. */
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** A same-origin JSON call from inside the logged-in page, so the session cookie goes along. */
+export function callAsUser(page, method, url, body, headers = {}) {
+  return page.evaluate(
+    async ({ method, url, body, headers }) => {
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    { method, url, body, headers },
+  );
+}
+
+/** Reads a notification and closes it: notifications sit over the page header's buttons. */
+export async function dismissNotice(page, text) {
+  const notice = page.getByRole('alert').filter({ hasText: text });
+  await notice.waitFor();
+  await notice.getByRole('button', { name: 'Close' }).click();
+  await notice.waitFor({ state: 'detached' });
+}

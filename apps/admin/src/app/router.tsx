@@ -11,6 +11,8 @@ import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
 import { type ComingSoonSection, ComingSoonPage } from '@/features/coming-soon/components/coming-soon-page';
 import { FanPage } from '@/features/fans/components/fan-page';
 import { FansPage } from '@/features/fans/components/fans-page';
+import { RedemptionsPage } from '@/features/redemptions/components/redemptions-page';
+import { RewardsPage } from '@/features/rewards/components/rewards-page';
 import { TeamPage } from '@/features/team/components/team-page';
 import { TiersPage } from '@/features/tiers/components/tiers-page';
 
@@ -20,7 +22,7 @@ import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { SettingsLayout } from './routes/settings-layout';
 
-const comingSoonSections: ComingSoonSection[] = ['dashboard', 'rewards', 'redemptions', 'reports'];
+const comingSoonSections: ComingSoonSection[] = ['dashboard', 'reports'];
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -42,6 +44,8 @@ export const router = createBrowserRouter([
               { path: 'campaigns/:campaignId', element: <CampaignPage /> },
               { path: 'fans', element: <FansPage /> },
               { path: 'fans/:fanId', element: <FanPage /> },
+              { path: 'rewards', element: <RewardsPage /> },
+              { path: 'redemptions', element: <RedemptionsPage /> },
               ...comingSoonSections.map((section) => ({
                 path: section,
                 element: <ComingSoonPage key={section} section={section} />,

@@ -22,6 +22,8 @@ export function permissionsOf(role: Role | null) {
     manageCampaigns: manager,
     adjustPoints: manager,
     manageTiers: manager,
+    manageRewards: manager,
+    handleRedemptions: manager,
     editBrand: owner,
     manageApiKeys: owner,
     manageTeam: owner,

@@ -28,4 +28,10 @@ export const queryKeys = {
     ['brand', brandId, 'fans', fanId, 'ledger', page] as const,
   fanEventsPage: (brandId: string, fanId: string, page: PageParams) =>
     ['brand', brandId, 'fans', fanId, 'events', page] as const,
+  rewards: (brandId: string) => ['brand', brandId, 'rewards'] as const,
+  rewardsPage: (brandId: string, page: PageParams) => ['brand', brandId, 'rewards', 'list', page] as const,
+  rewardOptions: (brandId: string) => ['brand', brandId, 'rewards', 'options'] as const,
+  redemptions: (brandId: string) => ['brand', brandId, 'redemptions'] as const,
+  redemptionsPage: (brandId: string, page: PageParams, filters: object) =>
+    ['brand', brandId, 'redemptions', 'list', page, filters] as const,
 };

@@ -31,6 +31,16 @@ export function errorMessage(error: unknown, t: TFunction): string {
         return t('errors.budgetBelowIssued');
       case 'insufficient_balance':
         return t('errors.insufficientBalance');
+      case 'already_cancelled':
+        return t('errors.alreadyCancelled');
+      case 'already_fulfilled':
+        return t('errors.alreadyFulfilled');
+      case 'reward_has_codes':
+        return t('errors.rewardHasCodes');
+      case 'not_a_coupon':
+        return t('errors.notACoupon');
+      case 'too_many_codes':
+        return t('errors.tooManyCodes');
       default:
         break;
     }

@@ -1,13 +1,12 @@
 import { Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChartBar, IconGift, IconLayoutDashboard, IconReceipt, type Icon } from '@tabler/icons-react';
+import { IconChartBar, IconLayoutDashboard, type Icon } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
-export type ComingSoonSection = 'dashboard' | 'rewards' | 'redemptions' | 'reports';
+export type ComingSoonSection = 'dashboard' | 'reports';
 
 const icons: Record<ComingSoonSection, Icon> = {
   dashboard: IconLayoutDashboard,
-  rewards: IconGift,
-  redemptions: IconReceipt,
   reports: IconChartBar,
 };
 
@@ -47,7 +46,7 @@ export function ComingSoonPage({ section }: { section: ComingSoonSection }) {
   );
 }
 
-function comingSoonPoints(section: ComingSoonSection, t: ReturnType<typeof useTranslation>['t']): string[] {
+function comingSoonPoints(section: ComingSoonSection, t: TFunction): string[] {
   switch (section) {
     case 'dashboard':
       return [
@@ -55,10 +54,6 @@ function comingSoonPoints(section: ComingSoonSection, t: ReturnType<typeof useTr
         t('comingSoon.dashboard.point2'),
         t('comingSoon.dashboard.point3'),
       ];
-    case 'rewards':
-      return [t('comingSoon.rewards.point1'), t('comingSoon.rewards.point2'), t('comingSoon.rewards.point3')];
-    case 'redemptions':
-      return [t('comingSoon.redemptions.point1'), t('comingSoon.redemptions.point2')];
     case 'reports':
       return [t('comingSoon.reports.point1'), t('comingSoon.reports.point2'), t('comingSoon.reports.point3')];
   }

@@ -2,8 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { toApiError } from '@/lib/api/problem';
-
-import { filenameFromDisposition, saveBlob } from '../utils/download';
+import { filenameFromDisposition, saveBlob } from '@/lib/download';
 
 export interface FanExportFile {
   blob: Blob;
