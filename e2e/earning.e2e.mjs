@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { callAsUser, launchChromium, shot, startServer } from './support/harness.mjs';
+import { callAsUser, launchChromium, shot, signedInPage, startServer } from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-earning@example.com';
 const OWNER_PASSWORD = 'e2e-Earning-password-2026';
@@ -36,20 +36,11 @@ describe('earning in the admin', () => {
     'a campaign built in the admin is simulated, earns points on ingestion, and the fan shows them',
     { timeout: 300_000 },
     async () => {
-      const context = await browser.newContext({
+      const page = await signedInPage(browser, baseUrl, {
+        email: OWNER_EMAIL,
+        password: OWNER_PASSWORD,
         viewport: VIEWPORT,
-        locale: 'en-US',
-        timezoneId: 'Europe/Berlin',
       });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-
-      await page.goto(`${baseUrl}/`);
-      await page.waitForURL(/\/login$/);
-      await page.getByLabel(/^Email/).fill(OWNER_EMAIL);
-      await page.getByLabel(/^Password/).fill(OWNER_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/brands\/[^/]+\/dashboard$/);
 
       // A brand of its own: the demo brand's live campaigns would add their points to ours.
       const created = await callAsUser(page, 'POST', '/api/v1/brands', {
@@ -308,7 +299,7 @@ describe('earning in the admin', () => {
       await analyst.getByText('Your role can look at the tiers but not change them.').waitFor();
       assert.equal(await analyst.getByRole('button', { name: 'Save tiers' }).count(), 0);
       await analystContext.close();
-      await context.close();
+      await page.context().close();
     },
   );
 });

@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { callAsUser, dismissNotice, launchChromium, shot, startServer } from './support/harness.mjs';
+import {
+  callAsUser,
+  dismissNotice,
+  launchChromium,
+  shot,
+  signedInPage,
+  startServer,
+} from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-fans@example.com';
 const OWNER_PASSWORD = 'e2e-Fans-password-2026';
@@ -57,21 +64,12 @@ describe('a fan in the admin', () => {
     'shows what each event earned, merges a second record, exports and erases the fan',
     { timeout: 300_000 },
     async () => {
-      const context = await browser.newContext({
+      const page = await signedInPage(browser, baseUrl, {
+        email: OWNER_EMAIL,
+        password: OWNER_PASSWORD,
         viewport: VIEWPORT,
-        locale: 'en-US',
-        timezoneId: 'Europe/Berlin',
         acceptDownloads: true,
       });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-
-      await page.goto(`${baseUrl}/`);
-      await page.waitForURL(/\/login$/);
-      await page.getByLabel(/^Email/).fill(OWNER_EMAIL);
-      await page.getByLabel(/^Password/).fill(OWNER_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/brands\/[^/]+\/dashboard$/);
 
       // A brand of its own, with one active campaign: an Instagram comment with #SoMeParade earns
       // 10 points, once a day.
@@ -296,7 +294,7 @@ describe('a fan in the admin', () => {
       await capped.getByText('Begrenzt', { exact: true }).waitFor();
       await capped.getByText(`Regel „${RULE}“: Das Limit von 1 pro Tag ist erreicht`).waitFor();
       await shot(page, 'fans-07-german');
-      await context.close();
+      await page.context().close();
     },
   );
 });

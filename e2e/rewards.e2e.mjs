@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { callAsUser, dismissNotice, launchChromium, shot, startServer } from './support/harness.mjs';
+import {
+  callAsUser,
+  dismissNotice,
+  launchChromium,
+  shot,
+  signedInPage,
+  startServer,
+} from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-rewards@example.com';
 const OWNER_PASSWORD = 'e2e-Rewards-password-2026';
@@ -45,21 +52,12 @@ describe('rewards and redemptions in the admin', () => {
     'creates a coupon reward with codes, fulfils a physical redemption and cancels a coupon one',
     { timeout: 300_000 },
     async () => {
-      const context = await browser.newContext({
+      const page = await signedInPage(browser, baseUrl, {
+        email: OWNER_EMAIL,
+        password: OWNER_PASSWORD,
         viewport: VIEWPORT,
-        locale: 'en-US',
-        timezoneId: 'Europe/Berlin',
         acceptDownloads: true,
       });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-
-      await page.goto(`${baseUrl}/`);
-      await page.waitForURL(/\/login$/);
-      await page.getByLabel(/^Email/).fill(OWNER_EMAIL);
-      await page.getByLabel(/^Password/).fill(OWNER_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/brands\/[^/]+\/dashboard$/);
 
       const brand = await callAsUser(page, 'POST', '/api/v1/brands', {
         name: `Rewards ${Date.now()}`,
@@ -267,7 +265,7 @@ describe('rewards and redemptions in the admin', () => {
         .getByText('19', { exact: true })
         .waitFor();
       await shot(page, 'rewards-06-catalogue');
-      await context.close();
+      await page.context().close();
     },
   );
 });

@@ -122,3 +122,25 @@ export async function dismissNotice(page, text) {
   await notice.getByRole('button', { name: 'Close' }).click();
   await notice.waitFor({ state: 'detached' });
 }
+
+/**
+ * A page in a fresh browser context (English, Berlin time), signed in through the login form; it
+ * waits for the dashboard. `acceptDownloads` for tests that download files.
+ */
+export async function signedInPage(browser, baseUrl, { email, password, viewport, acceptDownloads = false }) {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+    acceptDownloads,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${baseUrl}/`);
+  await page.waitForURL(/\/login$/);
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/brands\/[^/]+\/dashboard$/);
+  return page;
+}
