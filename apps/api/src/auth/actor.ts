@@ -23,6 +23,11 @@ declare module 'fastify' {
   }
 }
 
+/** Owners and managers see what analysts and keys do not: codes, addresses, download links. */
+export function isOwnerOrManager(actor: Actor): boolean {
+  return actor.type === 'user' && (actor.role === 'owner' || actor.role === 'manager');
+}
+
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const actor = context.switchToHttp().getRequest<FastifyRequest>().actor;
   if (!actor) {

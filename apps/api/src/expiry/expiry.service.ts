@@ -6,7 +6,7 @@ import { Transactions } from '../database/transactions';
 import { FansRepository } from '../fans/fans.repository';
 import { Jobs } from '../jobs/jobs.service';
 import { LedgerRepository, type NewLedgerEntry } from '../ledger/ledger.repository';
-import { TiersService } from '../tiers/tiers.service';
+import { type TierLadder, TiersService } from '../tiers/tiers.service';
 import { type BrandUpkeep, type ExpiryFigures, ExpiryRepository } from './expiry.repository';
 
 export const UPKEEP_QUEUE = 'points-upkeep';
@@ -87,12 +87,13 @@ export class ExpiryService implements OnModuleInit {
     const expiry =
       brand.pointsExpiryDays === null ? null : expiryCutoff(now, brand.pointsExpiryDays, brand.timeZone);
     summary.cutoff = expiry?.cutoff ?? null;
+    const ladder = await this.tiers.ladder(brandId);
     let after: string | null = null;
     for (;;) {
       const fanIds = await this.upkeep.nextFans(brandId, after, CHUNK);
       if (fanIds.length === 0) break;
       after = fanIds[fanIds.length - 1]!;
-      await this.tx.run(() => this.runChunk(brand, fanIds, now, expiry, summary));
+      await this.tx.run(() => this.runChunk(brand, ladder, fanIds, now, expiry, summary));
       summary.fansChecked += fanIds.length;
     }
     return summary;
@@ -100,6 +101,7 @@ export class ExpiryService implements OnModuleInit {
 
   private async runChunk(
     brand: BrandUpkeep,
+    ladder: TierLadder,
     fanIds: string[],
     now: Date,
     expiry: { cutoff: Date; date: string } | null,
@@ -111,7 +113,6 @@ export class ExpiryService implements OnModuleInit {
     const figures = expiry
       ? await this.upkeep.figures(brand.id, ids, expiry.cutoff)
       : new Map<string, ExpiryFigures>();
-    const ladder = await this.tiers.ladder(brand.id);
     const rolling =
       ladder.basis === 'rolling_12_months' && ladder.tiers.length > 0
         ? await this.ledger.earnedSince(brand.id, ids, new Date(now.getTime() - 365 * MS_PER_DAY))

@@ -23,7 +23,7 @@ import {
 import { type FastifyReply } from 'fastify';
 
 import { BrandAccess } from '../auth/access.decorators';
-import { type Actor, CurrentActor, RequestInfo, type RequestMeta } from '../auth/actor';
+import { type Actor, CurrentActor, isOwnerOrManager, RequestInfo, type RequestMeta } from '../auth/actor';
 import { ApiProblemResponse } from '../common/errors/api-problem.decorator';
 import { ResourceIdPipe } from '../common/http/id.pipe';
 import {
@@ -48,10 +48,6 @@ const REDEEM_CONFLICTS =
   'tier_too_low, fan_limit_reached, insufficient_points, out_of_stock.';
 
 /** Owners and managers see codes and addresses; analysts see the queue without them. */
-function revealsPrivate(actor: Actor): boolean {
-  return actor.type === 'user' && (actor.role === 'owner' || actor.role === 'manager');
-}
-
 function toFilter(query: RedemptionFilterDto): RedemptionFilter {
   return {
     ...(query.status !== undefined ? { status: query.status } : {}),
@@ -100,7 +96,7 @@ export class RedemptionsController {
       actor,
       meta,
     );
-    return toRedemptionDto(row, { revealPrivate: revealsPrivate(actor) });
+    return toRedemptionDto(row, { revealPrivate: isOwnerOrManager(actor) });
   }
 
   @Get('redemptions')
@@ -113,7 +109,7 @@ export class RedemptionsController {
     @Query() query: RedemptionQueryDto,
   ): Promise<RedemptionPageDto> {
     const page = await this.redemptions.list(brandId, toFilter(query), query.limit ?? 50, query.cursor);
-    const options = { revealPrivate: revealsPrivate(actor) };
+    const options = { revealPrivate: isOwnerOrManager(actor) };
     return { items: page.items.map((row) => toRedemptionDto(row, options)), nextCursor: page.nextCursor };
   }
 
@@ -132,7 +128,7 @@ export class RedemptionsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { fileName, chunks } = await this.redemptions.openExport(brandId, toFilter(query));
-    const revealPrivate = revealsPrivate(actor);
+    const revealPrivate = isOwnerOrManager(actor);
     async function* lines(): AsyncGenerator<string> {
       yield csvLine(csvHeader(revealPrivate));
       for await (const chunk of chunks)
@@ -154,7 +150,7 @@ export class RedemptionsController {
     @CurrentActor() actor: Actor,
   ): Promise<RedemptionDto> {
     return toRedemptionDto(await this.redemptions.get(brandId, redemptionId), {
-      revealPrivate: revealsPrivate(actor),
+      revealPrivate: isOwnerOrManager(actor),
     });
   }
 
@@ -171,7 +167,7 @@ export class RedemptionsController {
     @RequestInfo() meta: RequestMeta,
   ): Promise<RedemptionDto> {
     return toRedemptionDto(await this.redemptions.fulfil(brandId, redemptionId, actor, meta), {
-      revealPrivate: revealsPrivate(actor),
+      revealPrivate: isOwnerOrManager(actor),
     });
   }
 
@@ -195,7 +191,7 @@ export class RedemptionsController {
     @Body() body: CancelRedemptionDto,
   ): Promise<RedemptionDto> {
     return toRedemptionDto(await this.redemptions.cancel(brandId, redemptionId, body.reason, actor, meta), {
-      revealPrivate: revealsPrivate(actor),
+      revealPrivate: isOwnerOrManager(actor),
     });
   }
 }

@@ -20,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 
 import { BrandAccess } from '../auth/access.decorators';
-import { type Actor, CurrentActor, RequestInfo, type RequestMeta } from '../auth/actor';
+import { type Actor, CurrentActor, isOwnerOrManager, RequestInfo, type RequestMeta } from '../auth/actor';
 import { ApiProblemResponse } from '../common/errors/api-problem.decorator';
 import { ResourceIdPipe } from '../common/http/id.pipe';
 import { AcceptsTextBody } from '../common/http/text-body';
@@ -43,10 +43,6 @@ const CSV_BODY =
 const TEXT_BODY = `One code per line (${CODE_RULES}).`;
 
 /** Only owners and managers see a download reward's link; fans get it after redeeming. */
-function revealsDownloadUrl(actor: Actor): boolean {
-  return actor.type === 'user' && (actor.role === 'owner' || actor.role === 'manager');
-}
-
 @ApiTags('rewards')
 @Controller('brands/:brandId/rewards')
 export class RewardsController {
@@ -65,7 +61,7 @@ export class RewardsController {
     @Query() query: RewardQueryDto,
   ): Promise<RewardPageDto> {
     const page = await this.rewards.list(brandId, query.limit ?? 50, query.cursor, query.active);
-    const options = { revealDownloadUrl: revealsDownloadUrl(actor) };
+    const options = { revealDownloadUrl: isOwnerOrManager(actor) };
     return { items: page.items.map((item) => toRewardDto(item, options)), nextCursor: page.nextCursor };
   }
 
@@ -88,7 +84,7 @@ export class RewardsController {
     @Body() body: CreateRewardDto,
   ): Promise<RewardDto> {
     return toRewardDto(await this.rewards.create(brandId, body, actor, meta), {
-      revealDownloadUrl: revealsDownloadUrl(actor),
+      revealDownloadUrl: isOwnerOrManager(actor),
     });
   }
 
@@ -102,7 +98,7 @@ export class RewardsController {
     @CurrentActor() actor: Actor,
   ): Promise<RewardDto> {
     return toRewardDto(await this.rewards.get(brandId, rewardId), {
-      revealDownloadUrl: revealsDownloadUrl(actor),
+      revealDownloadUrl: isOwnerOrManager(actor),
     });
   }
 
@@ -124,7 +120,7 @@ export class RewardsController {
     @Body() body: UpdateRewardDto,
   ): Promise<RewardDto> {
     return toRewardDto(await this.rewards.update(brandId, rewardId, body, actor, meta), {
-      revealDownloadUrl: revealsDownloadUrl(actor),
+      revealDownloadUrl: isOwnerOrManager(actor),
     });
   }
 
