@@ -5,6 +5,7 @@ import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
 import { Redemptions1795792572967 } from './1795792572967-Redemptions';
 import { Rewards1795791417765 } from './1795791417765-Rewards';
+import { Widget1795796595767 } from './1795796595767-Widget';
 
 /** Every migration in order. A test checks that each file in this folder is listed here. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   JobQueue1795788312890,
   Rewards1795791417765,
   Redemptions1795792572967,
+  Widget1795796595767,
 ];

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MembersModule } from './members/members.module';
 import { RedemptionsModule } from './redemptions/redemptions.module';
+import { WidgetModule } from './widget/widget.module';
 import { RewardsModule } from './rewards/rewards.module';
 import { RulesModule } from './rules/rules.module';
 import { TiersModule } from './tiers/tiers.module';
@@ -48,6 +49,7 @@ export class AppModule {
         RulesModule,
         RewardsModule,
         RedemptionsModule,
+        WidgetModule,
         HealthModule,
         DemoModule,
       ],

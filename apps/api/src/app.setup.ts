@@ -3,6 +3,7 @@ import { type IncomingMessage } from 'node:http';
 import path from 'node:path';
 
 import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type ModuleMetadata } from '@nestjs/common';
@@ -22,6 +23,7 @@ import { registerTextBodyParsers } from './common/http/text-body';
 import { StrictValidationPipe } from './common/http/validation.pipe';
 import { PinoNestLogger } from './common/logging/logger';
 import { type RuntimeConfig } from './config/config.module';
+import { WidgetAuthService } from './widget/widget-auth.service';
 
 export const API_PREFIX = 'api/v1';
 
@@ -78,6 +80,8 @@ export async function configureApp(app: NestFastifyApplication, config: RuntimeC
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
 
+  await registerWidgetCors(app);
+
   const fastify = app.getHttpAdapter().getInstance();
   // JSON is the body this API reads; text/csv and text/plain only where a route accepts them
   // (coupon code uploads). Anything else is answered with 415.
@@ -97,6 +101,36 @@ export async function configureApp(app: NestFastifyApplication, config: RuntimeC
   await app.init();
 }
 
+/**
+ * CORS only on the widget API, and only for the origins the brand (named by `?pk=`, which preflights
+ * carry too) allows. Other origins get no CORS headers, so browsers keep their pages out.
+ */
+async function registerWidgetCors(app: NestFastifyApplication): Promise<void> {
+  const widgetAuth = app.get(WidgetAuthService);
+  await app.register(fastifyCors, {
+    delegator: (request, callback) => {
+      const pathname = request.url.split('?')[0] ?? '';
+      if (!pathname.startsWith(WIDGET_API_PATH)) {
+        callback(null, { origin: false });
+        return;
+      }
+      widgetAuth.brandOf(request).then(
+        (brand) =>
+          callback(null, {
+            origin: brand?.origins ?? false,
+            methods: ['GET', 'POST'],
+            allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+            exposedHeaders: ['Retry-After', 'X-Request-Id'],
+            maxAge: 600,
+          }),
+        (error: Error) => callback(error),
+      );
+    },
+  });
+}
+
+const WIDGET_API_PATH = `/${API_PREFIX}/widget/`;
+
 /** `/api/v1` for the API; health and readiness stay at `/api/health` and `/api/ready`. */
 export function setRoutePrefix(app: NestFastifyApplication): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/health', 'api/ready'] });
@@ -113,6 +147,16 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setVersion('1.0')
     .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, 'session')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A brand API key (sk_…)' }, 'apiKey')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          "A fan token: HS256 JWT signed by the brand's backend with its widget secret (kid: wk_…)",
+      },
+      'fanToken',
+    )
     .build();
   return SwaggerModule.createDocument(app, options, {
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
@@ -139,6 +183,27 @@ function serveFrontEnds(app: NestFastifyApplication, config: RuntimeConfig): voi
       wildcard: false,
       decorateReply: !hasAdmin,
       index: false,
+    });
+  }
+  if (config.seedDemo && existsSync(path.join(config.demoSiteDir, 'index.html'))) {
+    // The demo shop and the admin's widget preview: plain pages that embed /widget.js.
+    void fastify.register(fastifyStatic, {
+      root: config.demoSiteDir,
+      prefix: '/demo/',
+      redirect: true,
+      decorateReply: false,
+      index: ['index.html'],
+      // The preview is framed by the admin (same origin); every other page stays unframeable.
+      setHeaders: (response, filePath) => {
+        if (path.basename(filePath) === 'preview.html') {
+          const policy = String(response.getHeader('content-security-policy') ?? '');
+          response.setHeader(
+            'content-security-policy',
+            policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+          );
+          response.setHeader('x-frame-options', 'SAMEORIGIN');
+        }
+      },
     });
   }
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {

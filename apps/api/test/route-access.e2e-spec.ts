@@ -57,7 +57,30 @@ describe('route access scan', () => {
 
   it('keeps public routes to the known few', () => {
     const publicRoutes = routes.filter((route) => route.rule?.kind === 'public').map((route) => route.route);
-    expect(publicRoutes.sort()).toEqual(['GET api/health', 'GET api/ready', 'POST auth/login']);
+    expect(publicRoutes.sort()).toEqual([
+      'GET api/health',
+      'GET api/ready',
+      'GET demo/shop',
+      'POST auth/login',
+      'POST demo/actions',
+      'POST demo/fan-token',
+    ]);
+  });
+
+  it('guards every widget route with a widget rule', () => {
+    const widgetRoutes = routes.filter((route) => route.route.includes(' widget/'));
+    expect(widgetRoutes.map((route) => route.route).sort()).toEqual([
+      'GET widget/config',
+      'GET widget/history',
+      'GET widget/me',
+      'GET widget/redemptions',
+      'GET widget/rewards',
+      'GET widget/ways-to-earn',
+      'POST widget/redemptions',
+    ]);
+    expect(widgetRoutes.filter((route) => route.rule?.kind !== 'widget').map((route) => route.route)).toEqual(
+      [],
+    );
   });
 
   it('guards every route under a brand with a brand rule', () => {

@@ -14,6 +14,18 @@ import {
 
 export type AuditActor = Actor | { type: 'system'; label: string };
 
+/** How an actor is named in the audit log and on what it created: an email, a key's name, a label. */
+export function auditActorLabel(actor: AuditActor): string {
+  switch (actor.type) {
+    case 'user':
+      return actor.user.email;
+    case 'api_key':
+      return actor.keyName;
+    case 'system':
+      return actor.label;
+  }
+}
+
 export interface AuditRecord {
   brandId: string;
   action: string;
@@ -37,8 +49,7 @@ export class AuditService {
       brandId: record.brandId,
       actorType: actor.type,
       actorId: actor.type === 'user' ? actor.user.id : actor.type === 'api_key' ? actor.keyId : null,
-      actorLabel:
-        actor.type === 'user' ? actor.user.email : actor.type === 'api_key' ? actor.keyName : actor.label,
+      actorLabel: auditActorLabel(actor),
       action: record.action,
       targetType: record.targetType,
       targetId: record.targetId,

@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiQuery } from '@nestjs/swagger';
 
-import { type ApiKeyScope, type Role } from '@fanfare/shared';
+import { type ApiKeyScope, LOCALES, type Role } from '@fanfare/shared';
 
 import { ApiProblemResponse } from '../common/errors/api-problem.decorator';
 
@@ -15,7 +15,8 @@ export const SESSION_COOKIE = 'fanfare_session';
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'signed-in'; duringPasswordChange: boolean }
-  | { kind: 'brand'; roles: readonly Role[]; scopes: readonly ApiKeyScope[] | 'any-key' | 'no-keys' };
+  | { kind: 'brand'; roles: readonly Role[]; scopes: readonly ApiKeyScope[] | 'any-key' | 'no-keys' }
+  | { kind: 'widget'; fan: 'required' | 'optional' };
 
 /** Anyone, without credentials. */
 export const Public = (): MethodDecorator & ClassDecorator =>
@@ -60,3 +61,22 @@ function keyNote(scopes: readonly ApiKeyScope[] | 'any-key' | 'no-keys'): string
   if (scopes === 'any-key') return ' and any API key of the brand';
   return ` and API keys with ${scopes.join(' or ')}`;
 }
+
+/**
+ * A widget route: the brand's publishable key in `?pk=`, and a fan token (`Authorization: Bearer`)
+ * that is required, or optional (public data without it, the fan's view with it).
+ */
+export const WidgetAccess = (options: { fan: 'required' | 'optional' }): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'widget', fan: options.fan } satisfies AccessRule),
+    ApiBearerAuth('fanToken'),
+    ApiQuery({ name: 'pk', required: true, description: "The brand's publishable widget key (pk_…)" }),
+    ApiQuery({
+      name: 'locale',
+      required: false,
+      enum: LOCALES,
+      description: "Texts' language; default: the brand's",
+    }),
+    ApiProblemResponse(401, 'Unknown publishable key; a fan token missing (where required) or not valid.'),
+    ApiProblemResponse(429, 'Too many requests from this address or for this fan; see Retry-After.'),
+  );

@@ -7,6 +7,7 @@ import { isUuid } from '@fanfare/shared';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { Forbidden, NotFound, Unauthenticated } from '../common/errors/domain-error';
 import { MembersRepository } from '../members/members.repository';
+import { type FanClaims, invalidToken, WidgetAuthService } from '../widget/widget-auth.service';
 import { ACCESS_RULE, type AccessRule, SESSION_COOKIE } from './access.decorators';
 import { AuthService } from './auth.service';
 
@@ -25,6 +26,7 @@ export class AccessGuard implements CanActivate {
     private readonly auth: AuthService,
     private readonly apiKeys: ApiKeysService,
     private readonly members: MembersRepository,
+    private readonly widgetAuth: WidgetAuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -48,7 +50,35 @@ export class AccessGuard implements CanActivate {
       case 'brand':
         await this.requireBrandAccess(request, rule);
         return true;
+      case 'widget':
+        await this.requireWidget(request, rule.fan);
+        return true;
     }
+  }
+
+  private async requireWidget(request: FastifyRequest, fanRule: 'required' | 'optional'): Promise<void> {
+    await this.widgetAuth.countAddress(request.ip);
+    const brand = await this.widgetAuth.brandOf(request);
+    if (!brand) {
+      throw new Unauthenticated(
+        'publishable_key_invalid',
+        'Name the brand with its publishable widget key: ?pk=pk_… (the key is unknown or missing).',
+      );
+    }
+    const header = request.headers.authorization;
+    let fan: FanClaims | null = null;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!match?.[1]) throw invalidToken('send it as "Authorization: Bearer <token>"');
+      fan = await this.widgetAuth.verifyFanToken(brand.id, match[1]);
+      await this.widgetAuth.countFan(brand.id, fan.customerId);
+    } else if (fanRule === 'required') {
+      throw new Unauthenticated(
+        'fan_token_required',
+        "This needs the fan's token: Authorization: Bearer <JWT signed by the shop's backend>.",
+      );
+    }
+    request.widget = { brand, fan };
   }
 
   private async requireSession(request: FastifyRequest, duringPasswordChange: boolean): Promise<void> {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 
@@ -17,6 +19,11 @@ export function isSlugTakenError(error: unknown): boolean {
   if (!(error instanceof QueryFailedError)) return false;
   const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
   return driverError?.code === '23505' && driverError.constraint === 'brand_slug_key';
+}
+
+/** `pk_` and 32 hex digits: names a brand in the widget's requests; public, but not guessable. */
+export function newPublishableKey(): string {
+  return `pk_${randomBytes(16).toString('hex')}`;
 }
 
 @Injectable()
@@ -71,7 +78,7 @@ export class BrandsRepository {
   async insert(
     brand: Pick<BrandEntity, 'id' | 'name' | 'slug' | 'timeZone' | 'locale' | 'isDemo'>,
   ): Promise<BrandEntity> {
-    await this.tx.manager.insert(BrandEntity, brand);
+    await this.tx.manager.insert(BrandEntity, { ...brand, widgetKey: newPublishableKey() });
     return (await this.findById(brand.id))!;
   }
 

@@ -24,11 +24,15 @@ export interface AppConfig {
   bodyLimitBytes: number;
   trustProxy: boolean;
   dbPoolSize: number;
+  /** Widget API requests per minute: per fan (token subject) and per client address. */
+  widgetRateLimit: { perFan: number; perAddress: number };
   /** Whether the first start creates the demo brand (default: on the embedded database only). */
   seedDemo: boolean;
   /** Served at `/`; absent in API-only deployments. */
   adminDistDir: string;
   widgetDistDir: string;
+  /** The demo shop page served at `/demo` where the demo is enabled. */
+  demoSiteDir: string;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +119,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const sessionTtlHours = integer('FANFARE_SESSION_TTL_HOURS', 12, 1, 24 * 30);
   const dbPoolSize = integer('FANFARE_DB_POOL_SIZE', 8, 1, 100);
   const trustProxy = boolean('FANFARE_TRUST_PROXY', false);
+  const widgetRateLimit = {
+    perFan: integer('FANFARE_WIDGET_RATE_PER_FAN', 120, 1, 100_000),
+    perAddress: integer('FANFARE_WIDGET_RATE_PER_ADDRESS', 600, 1, 1_000_000),
+  };
   const seedDemo = boolean('FANFARE_SEED_DEMO', databaseUrl === undefined);
 
   if (problems.length > 0) {
@@ -135,9 +143,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     bodyLimitBytes,
     trustProxy,
     dbPoolSize,
+    widgetRateLimit,
     seedDemo,
     adminDistDir: path.join(workspaceRoot, 'apps', 'admin', 'dist'),
     widgetDistDir: path.join(workspaceRoot, 'apps', 'widget', 'dist'),
+    demoSiteDir: path.join(workspaceRoot, 'apps', 'api', 'demo-site'),
   };
 }
 

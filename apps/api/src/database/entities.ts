@@ -17,6 +17,7 @@ import { RewardEntity } from '../rewards/entities/reward.entity';
 import { FanTierChangeEntity } from '../tiers/entities/fan-tier-change.entity';
 import { TierEntity } from '../tiers/entities/tier.entity';
 import { UserEntity } from '../users/entities/user.entity';
+import { WidgetSecretEntity } from '../widget/entities/widget-secret.entity';
 
 /** Every entity, listed once: the data source and the drift check both use this list. */
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   RewardEntity,
   RewardCodeEntity,
   RedemptionEntity,
+  WidgetSecretEntity,
 ];

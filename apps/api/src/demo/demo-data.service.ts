@@ -135,6 +135,16 @@ export class DemoDataService {
       },
     ]);
 
+    await campaign('Willkommen', 'Wer sich im Shop anmeldet, bekommt einmalig 150 Punkte', [
+      {
+        name: 'Anmeldung im Shop',
+        trigger: { eventType: 'signup', channels: ['web'] },
+        conditions: [],
+        award: { kind: 'fixed', points: 150 },
+        limits: [{ window: 'lifetime', max: 1 }],
+      },
+    ]);
+
     await this.seedGoodies(brandId, actor);
 
     const next = random(20261127);

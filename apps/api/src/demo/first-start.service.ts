@@ -9,6 +9,7 @@ import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { Transactions } from '../database/transactions';
 import { generatePassword, hashPassword } from '../users/passwords';
 import { UsersRepository } from '../users/users.repository';
+import { WidgetSettingsService } from '../widget/widget-settings.service';
 import { DemoDataService } from './demo-data.service';
 
 export const DEMO_BRAND = {
@@ -40,6 +41,7 @@ export class FirstStartService {
     private readonly brands: BrandsRepository,
     private readonly brandsService: BrandsService,
     private readonly demoData: DemoDataService,
+    private readonly widgetSettings: WidgetSettingsService,
   ) {}
 
   async run(): Promise<FirstStartResult> {
@@ -90,6 +92,26 @@ export class FirstStartService {
     const actor = { type: 'system', label: 'demo seed' } as const;
     const brand = await this.brandsService.createOwnedBy(ownerId, DEMO_BRAND, true, actor, null);
     await this.demoData.seed(brand.id, actor);
+    await this.widgetSettings.update(
+      brand.id,
+      {
+        theme: { primaryColor: '#b45309', textColor: '#292524', backgroundColor: '#fffbf5' },
+        texts: {
+          de: {
+            title: 'Sonnenschein-Punkte',
+            welcome: 'Sammle Punkte bei jedem Einkauf und löse sie für Leckeres ein.',
+          },
+          en: {
+            title: 'Sunshine points',
+            welcome: 'Collect points with every purchase and spend them on treats.',
+          },
+        },
+      },
+      actor,
+      null,
+    );
+    // The demo shop signs its customers' fan tokens with it.
+    await this.widgetSettings.rotateSecret(brand.id, 0, actor, null);
     return brand;
   }
 }

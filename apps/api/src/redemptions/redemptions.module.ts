@@ -17,6 +17,6 @@ import { RedemptionsService } from './redemptions.service';
   imports: [FansModule, LedgerModule, RewardsModule, TiersModule],
   controllers: [RedemptionsController],
   providers: [RedemptionsRepository, RedemptionsService],
-  exports: [RedemptionsService],
+  exports: [RedemptionsService, RedemptionsRepository],
 })
 export class RedemptionsModule {}

@@ -12,6 +12,8 @@ export interface RedemptionRow {
   rewardNameDe: string;
   rewardNameEn: string;
   rewardKind: string;
+  /** The link a download reward reveals once redeemed. */
+  rewardDownloadUrl: string | null;
   points: string;
   status: RedemptionStatus;
   codeId: string | null;
@@ -49,7 +51,7 @@ export interface RedemptionFilter {
 }
 
 const ROW_COLUMNS = `r.id, r.fan_id, f.display_name AS fan_display_name, r.reward_id, w.name_de AS reward_name_de,
-  w.name_en AS reward_name_en, w.kind AS reward_kind, r.points, r.status, r.code_id, c.code, r.shipping_address,
+  w.name_en AS reward_name_en, w.kind AS reward_kind, w.download_url AS reward_download_url, r.points, r.status, r.code_id, c.code, r.shipping_address,
   r.idempotency_key, r.request_hash, r.created_by, r.created_at, r.fulfilled_at, r.cancelled_at, r.cancel_reason`;
 
 const ROW_JOINS = `JOIN fan f ON f.brand_id = r.brand_id AND f.id = r.fan_id
@@ -273,6 +275,7 @@ function toRow(row: Record<string, unknown>): RedemptionRow {
     rewardNameDe: row.reward_name_de as string,
     rewardNameEn: row.reward_name_en as string,
     rewardKind: row.reward_kind as string,
+    rewardDownloadUrl: row.reward_download_url as string | null,
     points: row.points as string,
     status: row.status as RedemptionStatus,
     codeId: row.code_id as string | null,

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { isUuid, uuidv7 } from '@fanfare/shared';
 
-import { type AuditActor, AuditService } from '../audit/audit.service';
+import { type AuditActor, auditActorLabel, AuditService } from '../audit/audit.service';
 import { type RequestMeta } from '../auth/actor';
 import { BadRequest, Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
@@ -17,6 +17,7 @@ import { RewardsRepository } from '../rewards/rewards.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { type RedemptionStatus, type ShippingAddress } from './entities/redemption.entity';
 import { type RedemptionFilter, type RedemptionRow, RedemptionsRepository } from './redemptions.repository';
+import { refusalOf } from './redeem-rules';
 import { readShippingAddress } from './shipping-address';
 
 /** Rows per query when an export pages through the redemptions. */
@@ -115,7 +116,7 @@ export class RedemptionsService {
       // Coupons and downloads are handed out at once; physical and custom rewards wait for staff.
       const status: RedemptionStatus =
         reward.kind === 'coupon' || reward.kind === 'download' ? 'fulfilled' : 'pending';
-      const createdBy = actorLabel(actor);
+      const createdBy = auditActorLabel(actor);
       await this.redemptions.insert(brandId, {
         id: redemptionId,
         fanId: fan.id,
@@ -255,7 +256,7 @@ export class RedemptionsService {
       if (!reward) throw new NotFound('Reward');
       await this.redemptions.markCancelled(brandId, redemptionId, why);
       const points = BigInt(row.points);
-      await this.book(brandId, fan, 'refund', points, redemptionId, reward, actorLabel(actor));
+      await this.book(brandId, fan, 'refund', points, redemptionId, reward, auditActorLabel(actor));
       if (reward.kind !== 'coupon' && reward.stock !== null) {
         await this.redemptions.returnStock(brandId, reward.id);
       }
@@ -282,51 +283,20 @@ export class RedemptionsService {
 
   /** The checks in the order a fan would want to hear about them; each with its own code. */
   private async checkRedeemable(brandId: string, fan: LockedFan, reward: RewardEntity): Promise<void> {
-    if (!reward.active) throw new Conflict('reward_inactive', 'The reward is not active.');
-    const now = new Date();
-    if (reward.availableFrom !== null && now < reward.availableFrom) {
-      throw new Conflict(
-        'reward_not_available_yet',
-        `The reward can be redeemed from ${reward.availableFrom.toISOString()}.`,
-      );
-    }
-    if (reward.availableUntil !== null && now >= reward.availableUntil) {
-      throw new Conflict(
-        'reward_no_longer_available',
-        `The reward could be redeemed until ${reward.availableUntil.toISOString()}.`,
-      );
-    }
-    if (reward.minTier !== null) {
-      const ladder = (await this.tiers.ladder(brandId)).tiers.map((tier) => tier.name);
-      const needed = ladder.indexOf(reward.minTier);
-      const has = fan.tierName === null ? -1 : ladder.indexOf(fan.tierName);
-      // A minimum tier that left the ladder is one nobody reaches.
-      if (needed === -1 || has < needed) {
-        throw new Conflict(
-          'tier_too_low',
-          `The reward needs the tier ${reward.minTier}; the fan is ${fan.tierName ?? 'in no tier'}.`,
-        );
-      }
-    }
-    if (reward.perFanLimit !== null && reward.perFanPeriod !== null) {
-      const fanIds = [fan.id, ...(await this.fans.mergedInto(brandId, fan.id))];
-      const count = await this.redemptions.countForLimit(brandId, fanIds, reward.id, reward.perFanPeriod);
-      if (count >= reward.perFanLimit) {
-        throw new Conflict(
-          'fan_limit_reached',
-          `A fan can redeem this reward ${reward.perFanLimit} time(s) ${
-            reward.perFanPeriod === 'month' ? 'per calendar month' : 'in all'
-          }, and this fan has.`,
-        );
-      }
-    }
-    const cost = BigInt(reward.costPoints);
-    if (fan.balance < cost) {
-      throw new Conflict(
-        'insufficient_points',
-        `The reward costs ${cost} points and the fan has ${fan.balance}.`,
-      );
-    }
+    const ladder =
+      reward.minTier === null ? [] : (await this.tiers.ladder(brandId)).tiers.map((tier) => tier.name);
+    const redeemedInPeriod =
+      reward.perFanLimit !== null && reward.perFanPeriod !== null
+        ? await this.redemptions.countForLimit(
+            brandId,
+            [fan.id, ...(await this.fans.mergedInto(brandId, fan.id))],
+            reward.id,
+            reward.perFanPeriod,
+          )
+        : 0;
+    // Stock is taken (or found missing) atomically afterwards.
+    const refusal = refusalOf({ reward, fan, ladder, redeemedInPeriod, inStock: true, now: new Date() });
+    if (refusal !== null) throw new Conflict(refusal.code, refusal.message);
   }
 
   /** A redeem (negative) or refund (positive) entry for the redemption, and the balance with it. */
@@ -353,7 +323,12 @@ export class RedemptionsService {
         occurredAt: new Date(),
         reversesEntryId: null,
         reason: `${kind === 'redeem' ? 'Redeemed' : 'Refund for'} ${reward.nameDe}`,
-        explanation: { redemptionId, rewardId: reward.id },
+        explanation: {
+          redemptionId,
+          rewardId: reward.id,
+          rewardNameDe: reward.nameDe,
+          rewardNameEn: reward.nameEn,
+        },
         actorLabel: label,
       },
     ]);
@@ -370,17 +345,6 @@ export class RedemptionsService {
         tierChanged: false,
       },
     ]);
-  }
-}
-
-function actorLabel(actor: AuditActor): string {
-  switch (actor.type) {
-    case 'user':
-      return actor.user.email;
-    case 'api_key':
-      return actor.keyName;
-    case 'system':
-      return actor.label;
   }
 }
 

@@ -621,6 +621,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/widget/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's name, the widget's colours and texts */
+        get: operations["Widget_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fan's balance, tier and progress to the next tier */
+        get: operations["Widget_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue, each reward with whether the fan can redeem it, or why not
+         * @description Without a fan token every reward says login_required (unless something else stands in the way).
+         */
+        get: operations["Widget_rewards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/ways-to-earn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sentences made from the active campaigns' rules */
+        get: operations["Widget_waysToEarn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fan's ledger, newest first, each entry explained */
+        get: operations["Widget_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fan's last 50 redemptions with their codes and links */
+        get: operations["Widget_redemptions"];
+        put?: never;
+        /**
+         * Redeem a reward
+         * @description Takes the points and the stock or a coupon code in one transaction. A retry with the same Idempotency-Key answers the first redemption and books nothing.
+         */
+        post: operations["Widget_redeem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/widget-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The widget's publishable key, allowed origins, colours, texts and secrets */
+        get: operations["WidgetSettings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change allowed origins, colours or texts (each replaces what was there) */
+        patch: operations["WidgetSettings_update"];
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/widget-settings/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a new signing secret for fan tokens
+         * @description The secrets in use keep verifying tokens for overlapHours (default 24), then expire. The new secret is answered this once only.
+         */
+        post: operations["WidgetSettings_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/widget-settings/secrets/{kid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a signing secret at once: tokens signed with it stop working */
+        delete: operations["WidgetSettings_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -649,6 +813,60 @@ export interface paths {
         get: operations["Health_ready"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo/shop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demo brand's publishable key and the demo customers */
+        get: operations["DemoShop_shop"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo/fan-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A fan token for a demo customer
+         * @description What a shop's backend does for its logged-in customer (see the README); demo only.
+         */
+        post: operations["DemoShop_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A demo customer's purchase or review, sent as a real engagement event */
+        post: operations["DemoShop_act"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1801,6 +2019,202 @@ export interface components {
             /** @example Out of tote bags after all */
             reason: string;
         };
+        WidgetBrandDto: {
+            name: string;
+            /** @enum {string} */
+            locale: "de" | "en";
+        };
+        WidgetThemeOutDto: {
+            primaryColor?: string;
+            textColor?: string;
+            backgroundColor?: string;
+        };
+        WidgetTextsOutDto: {
+            title: string | null;
+            welcome: string | null;
+        };
+        WidgetConfigDto: {
+            brand: components["schemas"]["WidgetBrandDto"];
+            theme: components["schemas"]["WidgetThemeOutDto"];
+            /** @description In the requested language; null: the widget’s own */
+            texts: components["schemas"]["WidgetTextsOutDto"];
+        };
+        WidgetFanDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string | null;
+        };
+        WidgetTierDto: {
+            /** @description The tier's stable key (its name) */
+            key: string;
+            name: string;
+        };
+        WidgetNextTierDto: {
+            /** @description The tier's stable key (its name) */
+            key: string;
+            name: string;
+            threshold: number;
+            pointsToGo: number;
+            /** @description Within the current step of the ladder */
+            progress: number;
+        };
+        WidgetMeDto: {
+            fan: components["schemas"]["WidgetFanDto"];
+            balance: number;
+            lifetimePoints: number;
+            /** @enum {string} */
+            tierBasis: "lifetime" | "rolling_12_months";
+            tier: components["schemas"]["WidgetTierDto"] | null;
+            nextTier: components["schemas"]["WidgetNextTierDto"] | null;
+        };
+        WidgetRewardDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            imageUrl: string | null;
+            /** @enum {string} */
+            kind: "coupon" | "download" | "physical" | "custom";
+            costPoints: number;
+            minTier: components["schemas"]["WidgetTierDto"] | null;
+            /** Format: date-time */
+            availableFrom: string | null;
+            /** Format: date-time */
+            availableUntil: string | null;
+            canRedeem: boolean;
+            /** @enum {string|null} */
+            reason: "login_required" | "insufficient_points" | "out_of_stock" | "tier_too_low" | "fan_limit_reached" | "reward_not_available_yet" | "reward_no_longer_available" | "reward_inactive" | null;
+            /** @description The reason as a sentence in the language asked for */
+            reasonText: string | null;
+        };
+        WidgetRewardListDto: {
+            items: components["schemas"]["WidgetRewardDto"][];
+        };
+        WidgetWayToEarnDto: {
+            /** Format: uuid */
+            ruleId: string;
+            campaignName: string;
+            text: string;
+            /** @description Fixed awards; null for points per unit */
+            points: number | null;
+        };
+        WidgetWayToEarnListDto: {
+            items: components["schemas"]["WidgetWayToEarnDto"][];
+        };
+        WidgetHistoryItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            points: number;
+            kind: string;
+            text: string;
+        };
+        WidgetHistoryPageDto: {
+            items: components["schemas"]["WidgetHistoryItemDto"][];
+            nextCursor: string | null;
+        };
+        WidgetRedemptionRewardDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: string;
+        };
+        WidgetRedemptionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            status: "pending" | "fulfilled" | "cancelled";
+            points: number;
+            reward: components["schemas"]["WidgetRedemptionRewardDto"];
+            /** @description The coupon code */
+            code: string | null;
+            downloadUrl: string | null;
+        };
+        WidgetRedemptionListDto: {
+            items: components["schemas"]["WidgetRedemptionDto"][];
+        };
+        WidgetRedeemDto: {
+            /** Format: uuid */
+            rewardId: string;
+            /** @description Physical rewards only: { name, street, postalCode, city, country (ISO 3166-1 alpha-2) } */
+            shippingAddress?: {
+                [key: string]: string;
+            };
+        };
+        WidgetThemeDto: {
+            /**
+             * @description Buttons, launcher, progress bar
+             * @example #b45309
+             */
+            primaryColor?: string;
+            /** @example #1f2937 */
+            textColor?: string;
+            /** @example #ffffff */
+            backgroundColor?: string;
+        };
+        WidgetTextSetDto: {
+            /** @description The panel's title; empty: the widget's own */
+            title?: string;
+            /** @description A line of welcome under the title */
+            welcome?: string;
+        };
+        WidgetTextsDto: {
+            de?: components["schemas"]["WidgetTextSetDto"];
+            en?: components["schemas"]["WidgetTextSetDto"];
+        };
+        WidgetSecretDto: {
+            /** @example wk_01HZX3K9QF */
+            kid: string;
+            /** @enum {string} */
+            state: "active" | "expiring" | "expired";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            createdBy: string;
+        };
+        WidgetSettingsDto: {
+            /**
+             * @description Public: goes into the script tag
+             * @example pk_3f1c…
+             */
+            publishableKey: string;
+            allowedOrigins: string[];
+            theme: components["schemas"]["WidgetThemeDto"];
+            texts: components["schemas"]["WidgetTextsDto"];
+            /** @description Newest first; the secrets themselves are never shown again */
+            secrets: components["schemas"]["WidgetSecretDto"][];
+        };
+        UpdateWidgetSettingsDto: {
+            /**
+             * @description Origins whose pages may call the widget API (replaces the list)
+             * @example [
+             *       "https://shop.example"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            /** @description Replaces the colours; left-out ones use the default */
+            theme?: components["schemas"]["WidgetThemeDto"];
+            /** @description Replaces the texts; empty ones use the default */
+            texts?: components["schemas"]["WidgetTextsDto"];
+        };
+        RotateWidgetSecretDto: {
+            /**
+             * @description How long the secrets in use keep verifying tokens after this one is issued
+             * @default 24
+             */
+            overlapHours: number;
+        };
+        NewWidgetSecretDto: {
+            /** @description Put this into the fan token header as kid */
+            kid: string;
+            /** @description Shown once: sign fan tokens (HS256) with it in your backend */
+            secret: string;
+            settings: components["schemas"]["WidgetSettingsDto"];
+        };
         HealthDto: {
             /** @example ok */
             status: string;
@@ -1812,6 +2226,36 @@ export interface components {
             database: string;
             /** @example applied */
             migrations: string;
+        };
+        DemoCustomerDto: {
+            id: string;
+            name: string;
+        };
+        DemoShopDto: {
+            brandName: string;
+            publishableKey: string;
+            customers: components["schemas"]["DemoCustomerDto"][];
+        };
+        DemoTokenRequestDto: {
+            /** @enum {string} */
+            customerId: "demo-anna" | "demo-ben";
+        };
+        DemoTokenDto: {
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        DemoActionRequestDto: {
+            /** @enum {string} */
+            customerId: "demo-anna" | "demo-ben";
+            /** @enum {string} */
+            action: "purchase" | "review";
+            /** @description Euros, for a purchase */
+            amount?: number;
+        };
+        DemoActionDto: {
+            status: string;
+            points: number;
         };
     };
     responses: never;
@@ -4541,6 +4985,573 @@ export interface operations {
             };
         };
     };
+    Widget_config: {
+        parameters: {
+            query: {
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetConfigDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Widget_me: {
+        parameters: {
+            query: {
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetMeDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Widget_rewards: {
+        parameters: {
+            query: {
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetRewardListDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Widget_waysToEarn: {
+        parameters: {
+            query: {
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetWayToEarnListDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Widget_history: {
+        parameters: {
+            query: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetHistoryPageDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Widget_redemptions: {
+        parameters: {
+            query: {
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetRedemptionListDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Widget_redeem: {
+        parameters: {
+            query: {
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: string;
+            };
+            header: {
+                /** @description A fresh id per confirmation */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WidgetRedeemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetRedemptionDto"];
+                };
+            };
+            /** @description idempotency_key_required, invalid_idempotency_key, validation_failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such reward. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description insufficient_points, out_of_stock, tier_too_low, fan_limit_reached, reward_inactive, reward_not_available_yet, reward_no_longer_available, idempotency_key_reused. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WidgetSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetSettingsDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WidgetSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWidgetSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetSettingsDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WidgetSettings_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWidgetSecretDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewWidgetSecretDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WidgetSettings_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                kid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     Health_health: {
         parameters: {
             query?: never;
@@ -4579,6 +5590,98 @@ export interface operations {
             };
             /** @description The database is unreachable or migrations are pending. */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DemoShop_shop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoShopDto"];
+                };
+            };
+            /** @description The demo is not enabled here, or the customer is not a demo customer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DemoShop_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoTokenRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoTokenDto"];
+                };
+            };
+            /** @description The demo is not enabled here, or the customer is not a demo customer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DemoShop_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoActionRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoActionDto"];
+                };
+            };
+            /** @description The demo is not enabled here, or the customer is not a demo customer. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
