@@ -66,7 +66,7 @@
       if (outcome.points > 0) say('Danke! +' + outcome.points + ' Punkte.');
       else if (outcome.status === 'capped') say('Danke! Diese Aktion bringt diesen Monat keine weiteren Punkte.');
       else say('Danke! Diesmal gab es keine Punkte (' + outcome.status + ').');
-      showWidget();
+      window.Fanfare.refresh();
     });
   }
 

@@ -21,6 +21,6 @@
     apiBase: window.location.origin,
     theme: pick(['primaryColor', 'textColor', 'backgroundColor']),
     texts: pick(['title', 'welcome']),
-    open: true,
   });
+  window.Fanfare.open();
 })();

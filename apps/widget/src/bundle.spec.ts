@@ -34,13 +34,17 @@ interface StubPage {
 }
 
 /** Just enough of a browser page for the bundle to load and mount, with what it did recorded. */
-function stubPage(dataset: Record<string, string> | null, readyState: 'loading' | 'complete'): StubPage {
+function stubPage(
+  dataset: Record<string, string> | null,
+  readyState: 'loading' | 'complete',
+  src?: string,
+): StubPage {
   const defined = new Map<string, unknown>();
   const appended: StubWidget[] = [];
   const domReady: Array<() => void> = [];
   const warnings: string[] = [];
   const document = {
-    currentScript: dataset === null ? null : { dataset },
+    currentScript: dataset === null ? null : { dataset, src },
     readyState,
     body: {
       appendChild: (node: StubWidget): StubWidget => {
@@ -61,6 +65,7 @@ function stubPage(dataset: Record<string, string> | null, readyState: 'loading' 
   };
   const context = createContext({
     HTMLElement: class {},
+    URL,
     customElements: {
       get: (name: string): unknown => defined.get(name),
       define: (name: string, constructor: unknown): void => {
@@ -100,6 +105,7 @@ describe('the built widget bundle', () => {
     runInContext(code, page.context);
     const fanfare = fanfareOf(page);
     expect(typeof fanfare?.init).toBe('function');
+    expect(Object.keys(fanfare ?? {}).sort()).toEqual(['close', 'init', 'open', 'refresh']);
     expect(Object.isFrozen(fanfare)).toBe(true);
     expect(typeof page.defined.get('fanfare-widget')).toBe('function');
     // Without data attributes the page decides when to mount.
@@ -122,6 +128,16 @@ describe('the built widget bundle', () => {
     page.domReady.forEach((listener) => listener());
     expect(page.appended).toHaveLength(1);
     expect(page.appended[0]?.configured).toEqual([{ publishableKey: 'pk_demo', locale: 'de' }]);
+  });
+
+  it('finds the widget API where the script came from, unless data-api-base says otherwise', () => {
+    const page = stubPage({ publishableKey: 'pk_demo' }, 'complete', 'https://fanfare.example/widget.js?v=2');
+    runInContext(code, page.context);
+    fanfareOf(page)?.init({ apiBase: 'http://localhost:3000' });
+    expect(page.appended[0]?.configured).toEqual([
+      { publishableKey: 'pk_demo', apiBase: 'https://fanfare.example' },
+      { publishableKey: 'pk_demo', apiBase: 'http://localhost:3000' },
+    ]);
   });
 
   it('lets init() override the data attributes and reuses the mounted widget', () => {

@@ -1,43 +1,48 @@
 /**
- * `<fanfare-widget>`: a launcher button and a small non-modal dialog, isolated from the shop's page
- * in a Shadow DOM. It builds its DOM with createElement (no innerHTML, so pages with Trusted Types
- * work) and adopts a constructed stylesheet (not subject to the page's CSP `style-src`).
- * It stores nothing: no cookies, no localStorage.
+ * `<fanfare-widget>`: a launcher button and a non-modal dialog with the fan's points, the rewards,
+ * ways to earn and history, isolated from the shop's page in a Shadow DOM. It builds its DOM with
+ * createElement (no innerHTML, so pages with Trusted Types work) and adopts a constructed
+ * stylesheet (not subject to the page's CSP `style-src`). It stores nothing: no cookies, no
+ * localStorage. It owns opening, closing, focus and brand colours; what the panel shows comes from
+ * the controller's state (widget-state.ts), drawn by panel-view.ts.
  */
 import { type Locale } from '@fanfare/shared';
 
-import { type Messages, MESSAGES } from './messages';
+import { brandTexts, themeVariables } from './branding';
+import { adoptStyles, CLOSE_ICON, GIFT_ICON, h, icon } from './dom';
+import { MESSAGES } from './messages';
 import { chooseLocale, type FanfareOptions, toLocale } from './options';
-import { WIDGET_CSS } from './styles';
+import { panelBody, type ViewActions } from './panel-view';
+import { createWidgetApi } from './widget-api';
+import { WidgetController } from './widget-controller';
+import { type Action, focusAfter, type WidgetState } from './widget-state';
 
 export const ELEMENT_NAME = 'fanfare-widget';
-
-// Tabler Icons (MIT): "gift" and "x".
-const GIFT_ICON = [
-  'M3 9a1 1 0 0 1 1 -1h16a1 1 0 0 1 1 1v2a1 1 0 0 1 -1 1h-16a1 1 0 0 1 -1 -1l0 -2',
-  'M12 8l0 13',
-  'M19 12v7a2 2 0 0 1 -2 2h-10a2 2 0 0 1 -2 -2v-7',
-  'M7.5 8a2.5 2.5 0 0 1 0 -5a4.8 8 0 0 1 4.5 5a4.8 8 0 0 1 4.5 -5a2.5 2.5 0 0 1 0 5',
-];
-const CLOSE_ICON = ['M18 6l-12 12', 'M6 6l12 12'];
 
 export class FanfareWidgetElement extends HTMLElement {
   static readonly observedAttributes = ['locale'];
 
-  private credentials: FanfareOptions = {};
+  private settings: FanfareOptions = {};
+  private controller: WidgetController;
+  /** Which API, brand, fan and language the controller was made for. */
+  private connection = '';
+  private readonly root: ShadowRoot;
   private readonly launcher: HTMLButtonElement;
   private readonly panel: HTMLDivElement;
   private readonly heading: HTMLHeadingElement;
-  private readonly comingSoon: HTMLParagraphElement;
-  private readonly nothingYet: HTMLParagraphElement;
+  private readonly welcome: HTMLParagraphElement;
   private readonly closeButton: HTMLButtonElement;
+  private readonly body: HTMLDivElement;
+  private readonly actions: ViewActions;
+  private readonly setHostCss: (css: string) => void;
+  private hostCss = '';
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root);
+    this.root = this.attachShadow({ mode: 'open' });
+    this.setHostCss = adoptStyles(this.root);
 
-    this.launcher = element('button', {
+    this.launcher = h('button', {
       type: 'button',
       class: 'launcher',
       'aria-expanded': 'false',
@@ -45,53 +50,74 @@ export class FanfareWidgetElement extends HTMLElement {
     });
     this.launcher.append(icon(GIFT_ICON));
 
-    this.heading = element('h2', { id: 'fanfare-title' });
-    this.closeButton = element('button', { type: 'button', class: 'close' });
-    this.closeButton.append(icon(CLOSE_ICON));
-    this.comingSoon = element('p', { id: 'fanfare-coming-soon' });
-    this.nothingYet = element('p', { class: 'hint' });
-
-    const header = element('div', { class: 'header' });
-    header.append(this.heading, this.closeButton);
-    this.panel = element('div', {
-      id: 'fanfare-panel',
-      class: 'panel',
-      role: 'dialog',
-      'aria-labelledby': 'fanfare-title',
-      'aria-describedby': 'fanfare-coming-soon',
-      // Focus moves to the dialog itself, so screen readers announce its title and text first.
-      tabindex: '-1',
-    });
+    this.heading = h('h2', { id: 'fanfare-title' });
+    this.closeButton = h('button', { type: 'button', class: 'close' }, icon(CLOSE_ICON));
+    this.welcome = h('p', { id: 'fanfare-welcome', class: 'hint' });
+    this.body = h('div', { class: 'body' });
+    this.panel = h(
+      'div',
+      {
+        id: 'fanfare-panel',
+        class: 'panel',
+        role: 'dialog',
+        'aria-labelledby': 'fanfare-title',
+        'aria-describedby': 'fanfare-welcome',
+        // Focus moves to the dialog itself, so screen readers announce its title and text first.
+        tabindex: '-1',
+      },
+      h(
+        'div',
+        { class: 'header' },
+        h('div', { class: 'title-row' }, this.heading, this.closeButton),
+        this.welcome,
+      ),
+      this.body,
+    );
     this.panel.hidden = true;
-    this.panel.append(header, this.comingSoon, this.nothingYet);
 
     // The launcher comes first, so Tab from it walks into the open panel.
-    root.append(this.launcher, this.panel);
+    this.root.append(this.launcher, this.panel);
 
     this.launcher.addEventListener('click', () => (this.isOpen ? this.close(false) : this.open()));
     this.closeButton.addEventListener('click', () => this.close(true));
-    root.addEventListener('keydown', (event) => {
+    this.root.addEventListener('keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape' && this.isOpen) {
         event.stopPropagation();
         this.close(true);
       }
     });
-    this.render();
+
+    this.actions = {
+      retry: () => void this.controller.load(),
+      selectTab: (tab, focus) => {
+        this.controller.selectTab(tab);
+        if (focus) this.focusKey(`tab-${tab}`);
+      },
+      startRedeem: (rewardId) => this.controller.startRedeem(rewardId),
+      cancelRedeem: () => this.controller.cancelRedeem(),
+      editAddress: (field, value) => this.controller.editAddress(field, value),
+      confirmRedeem: () => void this.controller.confirmRedeem(),
+      finishRedeem: () => this.controller.finishRedeem(),
+      loadMore: () => void this.controller.loadMore(),
+    };
+    this.controller = this.connect();
+    this.render(null);
   }
 
-  /** Key and fan token for the widget API (used once rewards arrive); the locale as an attribute. */
+  /** What `Fanfare.init()` and the script tag settled on; the locale is kept as an attribute. */
   configure(options: FanfareOptions): void {
-    this.credentials = { publishableKey: options.publishableKey, fanToken: options.fanToken };
+    this.settings = { ...options };
+    delete this.settings.locale;
     if (options.locale !== undefined) {
       this.setAttribute('locale', options.locale);
     } else {
       this.removeAttribute('locale');
     }
-    this.render();
+    this.reconnect();
   }
 
   get options(): Readonly<FanfareOptions> {
-    return { ...this.credentials, locale: this.locale };
+    return { ...this.settings, locale: this.locale };
   }
 
   /** The `locale` attribute when it names one we speak; otherwise the page's or browser's language. */
@@ -111,30 +137,102 @@ export class FanfareWidgetElement extends HTMLElement {
     this.panel.hidden = false;
     this.launcher.setAttribute('aria-expanded', 'true');
     this.panel.focus();
+    if (this.controller.state.phase === 'unconfigured') {
+      console.warn(
+        '[Fanfare] nothing to show: the widget needs a publishableKey, and an apiBase when the script was not loaded from the Fanfare API',
+      );
+    }
+    void this.controller.open();
+  }
+
+  /** New figures from the API (a purchase was booked meanwhile); nothing to do before the first open. */
+  refresh(): void {
+    void this.controller.reload();
   }
 
   close(returnFocus: boolean): void {
     if (!this.isOpen) return;
     this.panel.hidden = true;
     this.launcher.setAttribute('aria-expanded', 'false');
+    // A confirmation not yet sent is dropped; one on its way finishes and shows on the next open.
+    this.controller.cancelRedeem();
     if (returnFocus) this.launcher.focus();
   }
 
   attributeChangedCallback(): void {
-    this.render();
+    // Before the constructor finished (an upgraded element with `locale` set) there is nothing to redo.
+    if (this.controller !== undefined) this.reconnect();
   }
 
-  private render(): void {
+  /** Another key, token, API or language: start over with a new controller; else just redraw. */
+  private reconnect(): void {
+    const { apiBase, publishableKey, fanToken } = this.settings;
+    const connection = [apiBase, publishableKey, fanToken, this.locale].join('\n');
+    if (connection !== this.connection) {
+      this.controller.dispose();
+      this.controller = this.connect();
+      if (this.isOpen) void this.controller.open();
+    }
+    this.render(null);
+  }
+
+  private connect(): WidgetController {
+    const { apiBase, publishableKey, fanToken } = this.settings;
     const locale = this.locale;
-    const text: Messages = MESSAGES[locale];
+    this.connection = [apiBase, publishableKey, fanToken, locale].join('\n');
+    const api =
+      apiBase !== undefined && publishableKey !== undefined
+        ? createWidgetApi({ apiBase, publishableKey, fanToken, locale }, (url, init) => fetch(url, init))
+        : null;
+    return new WidgetController(api, fanToken !== undefined, (state, previous, action) =>
+      this.changed(state, previous, action),
+    );
+  }
+
+  private changed(state: WidgetState, previous: WidgetState, action: Action): void {
+    // Typing in the address form redraws nothing: the input keeps its caret and the fan's text.
+    if (action.type === 'editAddress') return;
+    this.render(focusAfter(action, previous, state));
+  }
+
+  private render(focus: string | null): void {
+    const state = this.controller.state;
+    const locale = this.locale;
+    const messages = MESSAGES[locale];
+    const texts = brandTexts(state.data?.config.texts, this.settings.texts, messages);
+    // Only checked `#rrggbb` colours reach this CSS text (see branding.ts).
+    const variables = Object.entries(themeVariables(state.data?.config.theme, this.settings.theme));
+    const hostCss = `:host{${variables.map(([name, value]) => `${name}:${value}`).join(';')}}`;
+    if (hostCss !== this.hostCss) {
+      this.hostCss = hostCss;
+      this.setHostCss(hostCss);
+    }
     // Screen readers pronounce the widget in its own language, whatever the page's is.
     this.launcher.lang = locale;
     this.panel.lang = locale;
-    this.launcher.setAttribute('aria-label', text.launcherLabel);
-    this.heading.textContent = text.panelTitle;
-    this.comingSoon.textContent = text.comingSoon;
-    this.nothingYet.textContent = text.nothingYet;
-    this.closeButton.setAttribute('aria-label', text.close);
+    this.launcher.setAttribute('aria-label', messages.launcherLabel);
+    this.heading.textContent = texts.title;
+    this.welcome.textContent = texts.welcome;
+    this.closeButton.setAttribute('aria-label', messages.close);
+
+    const active = this.root.activeElement;
+    const activeKey = active?.getAttribute('data-focus') ?? null;
+    const busy = state.phase === 'loading' || state.phase === 'idle' || state.redeem?.step === 'redeeming';
+    this.body.setAttribute('aria-busy', String(busy));
+    this.body.replaceChildren(...panelBody(state, { locale, messages, actions: this.actions }));
+
+    if (!this.isOpen) return;
+    if (!this.focusKey(focus ?? activeKey) && active !== null && !active.isConnected) {
+      // What had focus is gone (Retry, the last "load more"): keep focus nearby, inside the dialog.
+      if (!this.focusKey('tabpanel')) this.panel.focus();
+    }
+  }
+
+  private focusKey(key: string | null): boolean {
+    if (key === null) return false;
+    const target = this.root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`);
+    target?.focus();
+    return target !== null;
   }
 }
 
@@ -142,59 +240,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'fanfare-widget': FanfareWidgetElement;
   }
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string>,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, value);
-  }
-  return node;
-}
-
-function icon(paths: readonly string[]): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  const attributes: Record<string, string> = {
-    viewBox: '0 0 24 24',
-    fill: 'none',
-    stroke: 'currentColor',
-    'stroke-width': '2',
-    'stroke-linecap': 'round',
-    'stroke-linejoin': 'round',
-    'aria-hidden': 'true',
-    focusable: 'false',
-  };
-  for (const [name, value] of Object.entries(attributes)) {
-    svg.setAttribute(name, value);
-  }
-  for (const d of paths) {
-    const path = document.createElementNS(ns, 'path');
-    path.setAttribute('d', d);
-    svg.append(path);
-  }
-  return svg;
-}
-
-let sharedSheet: CSSStyleSheet | undefined;
-
-function adoptStyles(root: ShadowRoot): void {
-  if (
-    'adoptedStyleSheets' in root &&
-    typeof CSSStyleSheet === 'function' &&
-    'replaceSync' in CSSStyleSheet.prototype
-  ) {
-    if (!sharedSheet) {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(WIDGET_CSS);
-    }
-    root.adoptedStyleSheets = [sharedSheet];
-    return;
-  }
-  const style = document.createElement('style');
-  style.textContent = WIDGET_CSS;
-  root.append(style);
 }

@@ -8,6 +8,11 @@ import { type FanfareOptions, mergeOptions, parseInitOptions } from './options';
 
 export interface FanfareApi {
   init(options?: FanfareOptions): void;
+  /** Opens the panel (after init). */
+  open(): void;
+  close(): void;
+  /** Fetches the fan's points, rewards and history again, e.g. after the shop reported a purchase. */
+  refresh(): void;
 }
 
 declare global {
@@ -29,6 +34,15 @@ export function createFanfare(fromScript: FanfareOptions): FanfareApi {
           document.body.appendChild(document.createElement(ELEMENT_NAME));
         widget.configure(options);
       });
+    },
+    open(): void {
+      whenBodyReady(() => document.querySelector(ELEMENT_NAME)?.open());
+    },
+    close(): void {
+      whenBodyReady(() => document.querySelector(ELEMENT_NAME)?.close(false));
+    },
+    refresh(): void {
+      whenBodyReady(() => document.querySelector(ELEMENT_NAME)?.refresh());
     },
   });
 }

@@ -9,10 +9,13 @@
  */
 import { ELEMENT_NAME, FanfareWidgetElement } from './fanfare-widget.element';
 import { createFanfare, warn } from './loader';
-import { parseScriptDataset, wantsAutoInit } from './options';
+import { apiBaseFromScriptSrc, mergeOptions, parseScriptDataset, wantsAutoInit } from './options';
 
-// Only readable while this script runs for the first time, so it is read right away.
-const dataset = document.currentScript?.dataset ?? {};
+// Only readable while this script runs for the first time, so it is read right away. The API
+// serves this script, so its origin is where the API lives unless `data-api-base` says otherwise.
+const script = document.currentScript as HTMLScriptElement | null;
+const dataset = script?.dataset ?? {};
+const scriptApiBase = apiBaseFromScriptSrc(script?.src);
 
 if (customElements.get(ELEMENT_NAME) === undefined) {
   customElements.define(ELEMENT_NAME, FanfareWidgetElement);
@@ -21,7 +24,9 @@ if (customElements.get(ELEMENT_NAME) === undefined) {
 if (window.Fanfare === undefined) {
   const fromScript = parseScriptDataset(dataset);
   warn(fromScript.warnings);
-  const fanfare = createFanfare(fromScript.options);
+  const fanfare = createFanfare(
+    mergeOptions(scriptApiBase === undefined ? {} : { apiBase: scriptApiBase }, fromScript.options),
+  );
   Object.defineProperty(window, 'Fanfare', {
     value: fanfare,
     enumerable: true,

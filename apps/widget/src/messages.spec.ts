@@ -2,13 +2,37 @@ import { LOCALES } from '@fanfare/shared';
 
 import { MESSAGES } from './messages';
 
+/** Every text with its path (`reasons.out_of_stock`), nested groups flattened. */
+function texts(messages: object, prefix = ''): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, value] of Object.entries(messages)) {
+    if (typeof value === 'string') found.set(prefix + key, value);
+    else for (const [path, text] of texts(value as object, `${prefix}${key}.`)) found.set(path, text);
+  }
+  return found;
+}
+
+function placeholders(text: string): string[] {
+  return (text.match(/\{\w+\}/g) ?? []).sort();
+}
+
 describe('messages', () => {
   it('has every text in every language, none empty', () => {
-    const keys = Object.keys(MESSAGES.en).sort();
+    const english = texts(MESSAGES.en);
     for (const locale of LOCALES) {
-      expect(Object.keys(MESSAGES[locale]).sort()).toEqual(keys);
-      for (const text of Object.values(MESSAGES[locale])) {
+      const translated = texts(MESSAGES[locale]);
+      expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+      for (const text of translated.values()) {
         expect(text.trim()).not.toBe('');
+      }
+    }
+  });
+
+  it('uses the same placeholders in each language', () => {
+    const english = texts(MESSAGES.en);
+    for (const locale of LOCALES) {
+      for (const [path, text] of texts(MESSAGES[locale])) {
+        expect([path, placeholders(text)]).toEqual([path, placeholders(english.get(path) ?? '')]);
       }
     }
   });

@@ -1,4 +1,5 @@
 import {
+  apiBaseFromScriptSrc,
   chooseLocale,
   DEFAULT_LOCALE,
   mergeOptions,
@@ -72,14 +73,16 @@ describe('parseInitOptions', () => {
       publishableKey: 'sk_secret',
       fanToken: 'not-a-jwt',
       locale: 'fr',
-      theme: 'dark',
+      colour: 'dark',
+      apiBase: 'javascript:alert(1)',
     });
     expect(parsed.options).toEqual({});
     expect(parsed.warnings).toEqual([
-      'init(): unknown option "theme" ignored',
+      'init(): unknown option "colour" ignored',
       'init(): publishableKey ignored: a publishable key looks like "pk_…"',
       'init(): fanToken ignored: it is not a signed token (JWT)',
       'init(): locale "fr" ignored: the widget speaks de, en',
+      'init(): apiBase ignored: an absolute http(s) URL, e.g. "https://fanfare.example"',
     ]);
   });
 
@@ -103,10 +106,86 @@ describe('parseInitOptions', () => {
   });
 });
 
+describe('parseInitOptions: apiBase, theme and texts', () => {
+  it('keeps an http(s) API address without its trailing slash, query or hash', () => {
+    expect(parseInitOptions({ apiBase: 'http://localhost:3000/' }).options).toEqual({
+      apiBase: 'http://localhost:3000',
+    });
+    expect(parseInitOptions({ apiBase: 'https://shop.example/fanfare/?x=1#y' }).options).toEqual({
+      apiBase: 'https://shop.example/fanfare',
+    });
+  });
+
+  it('refuses a relative or non-http API address', () => {
+    for (const apiBase of ['/api', 'ftp://fanfare.example', 'fanfare.example']) {
+      const parsed = parseInitOptions({ apiBase });
+      expect(parsed.options).toEqual({});
+      expect(parsed.warnings).toHaveLength(1);
+    }
+  });
+
+  it('takes brand colours as #rrggbb and the two texts', () => {
+    expect(
+      parseInitOptions({
+        theme: { primaryColor: '#0055AA', backgroundColor: '#ffffff' },
+        texts: { title: ' Sonnenschein-Punkte ', welcome: 'Sammle Punkte.' },
+      }),
+    ).toEqual({
+      options: {
+        theme: { primaryColor: '#0055AA', backgroundColor: '#ffffff' },
+        texts: { title: 'Sonnenschein-Punkte', welcome: 'Sammle Punkte.' },
+      },
+      warnings: [],
+    });
+  });
+
+  it('drops bad colours and unknown fields one by one, and keeps the rest', () => {
+    const parsed = parseInitOptions({
+      theme: { primaryColor: 'red', textColor: '#123', backgroundColor: '#000000', font: 'Comic' },
+      texts: { title: 42, subtitle: 'x' },
+    });
+    expect(parsed.options).toEqual({ theme: { backgroundColor: '#000000' } });
+    expect(parsed.warnings).toEqual([
+      'init(): theme.primaryColor ignored: a colour looks like "#rrggbb"',
+      'init(): theme.textColor ignored: a colour looks like "#rrggbb"',
+      'init(): unknown option "theme.font" ignored',
+      'init(): texts.title ignored: must be a non-empty string',
+      'init(): unknown option "texts.subtitle" ignored',
+    ]);
+  });
+
+  it('refuses a theme that is not an object', () => {
+    expect(parseInitOptions({ theme: 'dark' })).toEqual({
+      options: {},
+      warnings: ['init(): theme ignored: must be an object with primaryColor, textColor, backgroundColor'],
+    });
+  });
+});
+
+describe('apiBaseFromScriptSrc', () => {
+  it("takes the API's address from where the script was loaded", () => {
+    expect(apiBaseFromScriptSrc('https://fanfare.example/widget.js?v=3')).toBe('https://fanfare.example');
+    expect(apiBaseFromScriptSrc('http://localhost:3000/widget.js')).toBe('http://localhost:3000');
+  });
+
+  it('knows nothing for an inline script or an odd scheme', () => {
+    expect(apiBaseFromScriptSrc('')).toBeUndefined();
+    expect(apiBaseFromScriptSrc(undefined)).toBeUndefined();
+    expect(apiBaseFromScriptSrc('data:text/javascript,1')).toBeUndefined();
+  });
+});
+
 describe('parseScriptDataset', () => {
-  it('reads data-publishable-key, data-fan-token and data-locale', () => {
-    expect(parseScriptDataset({ publishableKey: 'pk_demo', fanToken: TOKEN, locale: 'en' })).toEqual({
-      options: { publishableKey: 'pk_demo', fanToken: TOKEN, locale: 'en' },
+  it('reads data-publishable-key, data-fan-token, data-locale and data-api-base', () => {
+    expect(
+      parseScriptDataset({
+        publishableKey: 'pk_demo',
+        fanToken: TOKEN,
+        locale: 'en',
+        apiBase: 'http://localhost:3000',
+      }),
+    ).toEqual({
+      options: { publishableKey: 'pk_demo', fanToken: TOKEN, locale: 'en', apiBase: 'http://localhost:3000' },
       warnings: [],
     });
   });
@@ -123,6 +202,7 @@ describe('wantsAutoInit', () => {
     expect(wantsAutoInit({ publishableKey: 'pk_demo' })).toBe(true);
     expect(wantsAutoInit({ locale: 'de' })).toBe(true);
     expect(wantsAutoInit({ fanToken: '' })).toBe(true);
+    expect(wantsAutoInit({ apiBase: 'http://localhost:3000' })).toBe(true);
   });
 
   it('waits for Fanfare.init() otherwise', () => {
@@ -140,5 +220,15 @@ describe('mergeOptions', () => {
         { fanToken: TOKEN },
       ),
     ).toEqual({ publishableKey: 'pk_init', locale: 'de', fanToken: TOKEN });
+  });
+
+  it("lets data-api-base and init()'s apiBase win over the script's origin", () => {
+    expect(
+      mergeOptions(
+        { apiBase: 'https://cdn.example' },
+        { apiBase: 'http://localhost:3000' },
+        { theme: { primaryColor: '#000000' } },
+      ),
+    ).toEqual({ apiBase: 'http://localhost:3000', theme: { primaryColor: '#000000' } });
   });
 });

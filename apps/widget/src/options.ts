@@ -14,7 +14,19 @@ export interface FanfareOptions {
   /** A JWT that the brand's backend signed for the signed-in customer. */
   fanToken?: string;
   locale?: Locale;
+  /** Where the widget API lives (`https://host[/prefix]`); by default the origin of the script's `src`. */
+  apiBase?: string;
+  /** Brand colours that win over the ones `/config` answers (the admin's live preview sets them). */
+  theme?: ThemeOptions;
+  /** Texts that win over the ones `/config` answers. */
+  texts?: TextOptions;
 }
+
+export const THEME_COLOURS = ['primaryColor', 'textColor', 'backgroundColor'] as const;
+export type ThemeOptions = Partial<Record<(typeof THEME_COLOURS)[number], string>>;
+
+export const TEXT_NAMES = ['title', 'welcome'] as const;
+export type TextOptions = Partial<Record<(typeof TEXT_NAMES)[number], string>>;
 
 export interface ParsedOptions {
   options: FanfareOptions;
@@ -29,6 +41,8 @@ const PUBLISHABLE_KEY = /^pk_[A-Za-z0-9_-]{1,200}$/;
 // A compact JWS: header.payload.signature, each base64url.
 const FAN_TOKEN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const MAX_FAN_TOKEN_LENGTH = 8192;
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
+const MAX_TEXT_LENGTH = 500;
 
 /** `de`, `de-AT`, `EN_gb` → the locale we speak, or undefined. */
 export function toLocale(tag: string | null | undefined): Locale | undefined {
@@ -69,51 +83,66 @@ export function parseInitOptions(input: unknown): ParsedOptions {
   }
   const record = input as Record<string, unknown>;
   const warnings: string[] = [];
-  const known = new Set(['publishableKey', 'fanToken', 'locale']);
+  const known = new Set(['publishableKey', 'fanToken', 'locale', 'apiBase', 'theme', 'texts']);
   for (const key of Object.keys(record)) {
     if (!known.has(key)) warnings.push(`init(): unknown option "${key}" ignored`);
   }
-  return {
-    options: readValues(
-      { publishableKey: record.publishableKey, fanToken: record.fanToken, locale: record.locale },
-      (name) => `init(): ${name}`,
-      warnings,
-    ),
-    warnings,
-  };
+  const options = readValues(record, (name) => `init(): ${name}`, warnings);
+  const theme = readRecord(record.theme, THEME_COLOURS, 'theme', warnings, (value) =>
+    isColour(value) ? undefined : 'a colour looks like "#rrggbb"',
+  );
+  if (theme !== undefined) options.theme = theme;
+  const texts = readRecord(record.texts, TEXT_NAMES, 'texts', warnings, (value) =>
+    value.length <= MAX_TEXT_LENGTH ? undefined : `longer than ${MAX_TEXT_LENGTH} characters`,
+  );
+  if (texts !== undefined) options.texts = texts;
+  return { options, warnings };
 }
 
-/** `data-publishable-key`, `data-fan-token`, `data-locale` on the widget's own `<script>` tag. */
+/** A brand colour as the widget takes it, `#rrggbb` (from `init()` and from `/config` alike). */
+export function isColour(value: unknown): value is string {
+  return typeof value === 'string' && COLOUR.test(value);
+}
+
+/**
+ * Where the widget API lives when nothing says otherwise: the origin the script was loaded from
+ * (`document.currentScript.src`), since the API serves the script itself.
+ */
+export function apiBaseFromScriptSrc(src: string | null | undefined): string | undefined {
+  const base = typeof src === 'string' ? toApiBase(src) : undefined;
+  return base === undefined ? undefined : new URL(base).origin;
+}
+
+/**
+ * `data-publishable-key`, `data-fan-token`, `data-locale`, `data-api-base` on the widget's own
+ * `<script>` tag. (Theme and texts come from `/config` or `init()`, not from attributes.)
+ */
 export function parseScriptDataset(dataset: ScriptDataset): ParsedOptions {
   const warnings: string[] = [];
-  const options = readValues(
-    { publishableKey: dataset.publishableKey, fanToken: dataset.fanToken, locale: dataset.locale },
-    (name) => `<script data-${kebab(name)}>`,
-    warnings,
-  );
+  const options = readValues(dataset, (name) => `<script data-${kebab(name)}>`, warnings);
   return { options, warnings };
 }
 
 /** Whether the script tag asks the widget to mount by itself (any of its data attributes is present). */
 export function wantsAutoInit(dataset: ScriptDataset): boolean {
-  return (
-    dataset.publishableKey !== undefined || dataset.fanToken !== undefined || dataset.locale !== undefined
-  );
+  return SCALARS.some((name) => dataset[name] !== undefined);
 }
 
-/** Later sources win, value by value: script tag, then each `init()` call. */
+/** Later sources win, value by value: script origin, script tag, then each `init()` call. */
 export function mergeOptions(...sources: readonly FanfareOptions[]): FanfareOptions {
   const merged: FanfareOptions = {};
   for (const source of sources) {
-    if (source.publishableKey !== undefined) merged.publishableKey = source.publishableKey;
-    if (source.fanToken !== undefined) merged.fanToken = source.fanToken;
-    if (source.locale !== undefined) merged.locale = source.locale;
+    for (const name of [...SCALARS, 'theme', 'texts'] as const) {
+      if (source[name] !== undefined) Object.assign(merged, { [name]: source[name] });
+    }
   }
   return merged;
 }
 
+const SCALARS = ['publishableKey', 'fanToken', 'locale', 'apiBase'] as const;
+
 function readValues(
-  raw: { publishableKey: unknown; fanToken: unknown; locale: unknown },
+  raw: Readonly<Record<string, unknown>>,
   label: (name: keyof FanfareOptions) => string,
   warnings: string[],
 ): FanfareOptions {
@@ -145,7 +174,61 @@ function readValues(
     warnings.push(`${label('locale')} ignored: must be a string`);
   }
 
+  const apiBaseText = text(raw.apiBase);
+  if (apiBaseText !== undefined) {
+    const apiBase = toApiBase(apiBaseText);
+    if (apiBase !== undefined) options.apiBase = apiBase;
+    else
+      warnings.push(`${label('apiBase')} ignored: an absolute http(s) URL, e.g. "https://fanfare.example"`);
+  } else if (raw.apiBase !== undefined && typeof raw.apiBase !== 'string') {
+    warnings.push(`${label('apiBase')} ignored: must be a string`);
+  }
+
   return options;
+}
+
+/** `https://host/prefix/` → `https://host/prefix` (no query, no hash, no trailing slash). */
+function toApiBase(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return url.origin + url.pathname.replace(/\/+$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** An object of known string fields (theme, texts); each bad or unknown field dropped with a warning. */
+function readRecord<K extends string>(
+  value: unknown,
+  names: readonly K[],
+  option: string,
+  warnings: string[],
+  /** Why a value is refused, or undefined when it is fine. */
+  refuse: (value: string) => string | undefined,
+): Partial<Record<K, string>> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    warnings.push(`init(): ${option} ignored: must be an object with ${names.join(', ')}`);
+    return undefined;
+  }
+  const record = value as Record<string, unknown>;
+  const read: Partial<Record<K, string>> = {};
+  for (const key of Object.keys(record)) {
+    const name = names.find((known) => known === key);
+    const raw = text(record[key]);
+    if (name === undefined) {
+      warnings.push(`init(): unknown option "${option}.${key}" ignored`);
+    } else if (raw === undefined) {
+      if (record[key] !== undefined)
+        warnings.push(`init(): ${option}.${key} ignored: must be a non-empty string`);
+    } else {
+      const reason = refuse(raw);
+      if (reason === undefined) read[name] = raw;
+      else warnings.push(`init(): ${option}.${key} ignored: ${reason}`);
+    }
+  }
+  return Object.keys(read).length > 0 ? read : undefined;
 }
 
 /** A non-empty trimmed string, or undefined. */

@@ -1,9 +1,11 @@
 /**
  * The widget's styles, scoped by its Shadow DOM. `:host` resets what the shop's CSS would
- * otherwise pass down, so the widget looks the same on every site. Brass orange #c2410c is the
- * admin's primary colour; white text on it is above 4.5:1 contrast. Buttons get a dark focus ring
- * with a white halo, visible on light and dark shop pages alike; the dialog, which takes focus when
- * it opens so that its title is announced, gets a quieter one.
+ * otherwise pass down, so the widget looks the same on every site. Brand colours arrive as custom
+ * properties on `:host` (`--fanfare-primary`, `--fanfare-on-primary`, `--fanfare-text`,
+ * `--fanfare-bg`; see branding.ts), with the admin's brass orange as the fallback.
+ * Focus rings are always visible: the launcher's is dark with a white halo (it sits on the shop's
+ * page, light or dark); inside the panel the ring takes the text colour with a background halo.
+ * Below 480 px the panel covers nearly the whole screen above the launcher.
  * (Comments inside the CSS string would ship in the bundle, so they live here.)
  */
 export const WIDGET_CSS = `
@@ -14,20 +16,24 @@ export const WIDGET_CSS = `
   bottom: 16px;
   z-index: 2147483000;
   font: 400 16px/1.5 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  color: #1f2937;
+  color: var(--fanfare-text, #1f2937);
   -webkit-text-size-adjust: 100%;
 }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: border-box; }
-button { font: inherit; cursor: pointer; }
-button:focus-visible {
-  outline: 3px solid #1f2937;
+button, input { font: inherit; color: inherit; }
+button { cursor: pointer; }
+button[aria-disabled="true"] { cursor: progress; opacity: 0.7; }
+:focus-visible {
+  outline: 3px solid var(--fanfare-text, #1f2937);
   outline-offset: 2px;
-  box-shadow: 0 0 0 2px #fff;
+  box-shadow: 0 0 0 2px var(--fanfare-bg, #fff);
 }
-[role="dialog"]:focus-visible {
-  outline: 2px solid #c2410c;
+.launcher:focus-visible { outline-color: #1f2937; box-shadow: 0 0 0 2px #fff; }
+[role="dialog"]:focus-visible, [role="tabpanel"]:focus-visible, h3:focus-visible {
+  outline: 2px solid var(--fanfare-primary, #c2410c);
   outline-offset: -2px;
+  box-shadow: none;
 }
 .launcher {
   display: grid;
@@ -37,39 +43,37 @@ button:focus-visible {
   padding: 0;
   border: 0;
   border-radius: 50%;
-  background: #c2410c;
-  color: #fff;
+  background: var(--fanfare-primary, #c2410c);
+  color: var(--fanfare-on-primary, #fff);
   box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25);
 }
-.launcher:hover { background: #9a3412; }
+.launcher:hover, .primary:hover { filter: brightness(0.9); }
 .launcher svg { width: 28px; height: 28px; }
 .panel {
   position: absolute;
   right: 0;
   bottom: 72px;
-  width: min(340px, calc(100vw - 32px));
-  max-height: calc(100vh - 104px);
-  overflow: auto;
-  padding: 16px 20px 20px;
+  display: flex;
+  flex-direction: column;
+  width: min(380px, calc(100vw - 32px));
+  max-height: min(640px, calc(100vh - 104px));
   border-radius: 12px;
-  background: #fff;
-  color: #1f2937;
+  background: var(--fanfare-bg, #fff);
+  color: var(--fanfare-text, #1f2937);
   box-shadow: 0 10px 30px rgba(0, 0, 0, 0.2);
+  overflow: hidden;
 }
 .panel[hidden] { display: none; }
-.header {
+.header { padding: 16px 20px 0; }
+.title-row {
   display: flex;
   align-items: center;
   justify-content: space-between;
   gap: 12px;
 }
-h2 {
-  margin: 0;
-  font-size: 18px;
-  font-weight: 700;
-  line-height: 1.3;
-  color: #7c2d12;
-}
+h2 { margin: 0; font-size: 18px; font-weight: 700; line-height: 1.3; }
+h3 { margin: 0; font-size: 16px; font-weight: 600; line-height: 1.35; }
+.body { flex: 1 1 auto; min-height: 0; overflow: auto; padding: 0 20px 20px; }
 .close {
   display: grid;
   place-items: center;
@@ -80,12 +84,107 @@ h2 {
   border: 0;
   border-radius: 8px;
   background: transparent;
-  color: #4b5563;
 }
-.close:hover { background: #f3f4f6; color: #1f2937; }
+.close:hover { background: rgba(127, 127, 127, 0.15); }
 .close svg { width: 20px; height: 20px; }
 p { margin: 12px 0 0; }
-.hint { color: #4b5563; font-size: 14px; }
+.hint, .meta, .note, .empty { font-size: 14px; }
+.meta { display: block; opacity: 0.8; }
+.problem { padding: 8px 12px; border-left: 4px solid #b91c1c; background: rgba(185, 28, 28, 0.08); }
+.summary { margin-top: 12px; padding: 12px; border-radius: 8px; background: rgba(127, 127, 127, 0.1); }
+.summary p { margin: 0; }
+.balance { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.points { font-size: 24px; line-height: 1.2; }
+.tier { font-size: 14px; }
+.progress {
+  height: 8px;
+  margin-top: 8px;
+  border-radius: 4px;
+  background: rgba(127, 127, 127, 0.25);
+  overflow: hidden;
+}
+.bar { height: 100%; background: var(--fanfare-primary, #c2410c); }
+.tabs {
+  display: flex;
+  gap: 4px;
+  margin-top: 12px;
+  border-bottom: 1px solid rgba(127, 127, 127, 0.35);
+}
+[role="tab"] {
+  flex: 1 1 0;
+  min-height: 44px;
+  padding: 8px 4px;
+  border: 0;
+  border-bottom: 3px solid transparent;
+  background: transparent;
+  font-size: 14px;
+}
+[role="tab"][aria-selected="true"] { border-bottom-color: var(--fanfare-primary, #c2410c); font-weight: 600; }
+.tabpanel { padding-top: 4px; }
+.tabpanel h3 { margin-top: 16px; }
+.list { margin: 0; padding: 0; list-style: none; }
+.list > li { padding: 12px 0; border-bottom: 1px solid rgba(127, 127, 127, 0.25); }
+.list > li:last-child { border-bottom: 0; }
+.row { display: flex; align-items: flex-start; justify-content: space-between; gap: 12px; }
+.row > strong { flex: none; }
+.card { display: flex; gap: 12px; }
+.card img { flex: none; width: 64px; height: 64px; border-radius: 8px; object-fit: cover; }
+.card-body { flex: 1 1 auto; min-width: 0; }
+.card-body > * + * { margin-top: 4px; }
+.description { font-size: 14px; }
+.primary, .secondary {
+  min-height: 40px;
+  padding: 8px 16px;
+  border-radius: 8px;
+  font-weight: 600;
+}
+.primary {
+  border: 0;
+  background: var(--fanfare-primary, #c2410c);
+  color: var(--fanfare-on-primary, #fff);
+}
+.secondary { border: 1px solid currentColor; background: transparent; }
+.small { min-height: 32px; padding: 4px 10px; font-size: 14px; }
+.body > .primary, .body > .secondary, .tabpanel > .secondary { margin-top: 12px; }
+.flow { margin-top: 16px; }
+.flow > * + * { margin-top: 12px; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; }
+.address { margin: 12px 0 0; padding: 0; border: 0; }
+.address legend { padding: 0; font-weight: 600; }
+.field { margin-top: 8px; }
+.field label { display: block; font-size: 14px; }
+.field input {
+  width: 100%;
+  min-height: 40px;
+  padding: 6px 10px;
+  border: 1px solid rgba(127, 127, 127, 0.6);
+  border-radius: 6px;
+  background: var(--fanfare-bg, #fff);
+}
+.field input[aria-invalid="true"] { border-color: #b91c1c; }
+.field-error { margin: 4px 0 0; color: #b91c1c; font-size: 14px; }
+.code-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 6px; }
+.code {
+  padding: 4px 8px;
+  border: 1px dashed currentColor;
+  border-radius: 6px;
+  font: 600 16px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  letter-spacing: 0.05em;
+  user-select: all;
+}
+.copied { font-size: 14px; }
+.link { display: inline-block; margin-top: 6px; color: inherit; font-weight: 600; }
+@media (max-width: 480px) {
+  .panel {
+    position: fixed;
+    top: 8px;
+    right: 8px;
+    bottom: 80px;
+    left: 8px;
+    width: auto;
+    max-height: none;
+  }
+}
 @media (prefers-reduced-motion: no-preference) {
   .panel { animation: fanfare-open 120ms ease-out; }
 }
@@ -95,5 +194,7 @@ p { margin: 12px 0 0; }
 }
 @media (forced-colors: active) {
   .launcher, .panel { border: 1px solid CanvasText; }
+  .bar { background: Highlight; }
+  [role="tab"][aria-selected="true"] { border-bottom-color: Highlight; }
 }
 `;
