@@ -64,7 +64,8 @@
     if (amount !== undefined) body.amount = amount;
     return call('/api/v1/demo/actions', body).then(function (outcome) {
       if (outcome.points > 0) say('Danke! +' + outcome.points + ' Punkte.');
-      else if (outcome.status === 'capped') say('Danke! Diese Aktion bringt diesen Monat keine weiteren Punkte.');
+      else if (outcome.status === 'capped')
+        say('Danke! Diese Aktion bringt diesen Monat keine weiteren Punkte.');
       else say('Danke! Diesmal gab es keine Punkte (' + outcome.status + ').');
       window.Fanfare.refresh();
     });
