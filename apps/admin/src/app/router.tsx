@@ -15,6 +15,7 @@ import { RedemptionsPage } from '@/features/redemptions/components/redemptions-p
 import { RewardsPage } from '@/features/rewards/components/rewards-page';
 import { TeamPage } from '@/features/team/components/team-page';
 import { TiersPage } from '@/features/tiers/components/tiers-page';
+import { WidgetSettingsPage } from '@/features/widget-settings/components/widget-settings-page';
 
 import { AppShellLayout } from './layout/app-shell-layout';
 import { BrandLayout } from './layout/brand-layout';
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
                   { index: true, element: <Navigate to="brand" replace /> },
                   { path: 'brand', element: <BrandSettingsPage /> },
                   { path: 'tiers', element: <TiersPage /> },
+                  { path: 'widget', element: <WidgetSettingsPage /> },
                   { path: 'api-keys', element: <ApiKeysPage /> },
                   { path: 'team', element: <TeamPage /> },
                   { path: 'audit-log', element: <AuditLogPage /> },

@@ -24,6 +24,7 @@ export function permissionsOf(role: Role | null) {
     manageTiers: manager,
     manageRewards: manager,
     handleRedemptions: manager,
+    manageWidget: manager,
     editBrand: owner,
     manageApiKeys: owner,
     manageTeam: owner,

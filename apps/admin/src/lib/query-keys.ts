@@ -34,4 +34,5 @@ export const queryKeys = {
   redemptions: (brandId: string) => ['brand', brandId, 'redemptions'] as const,
   redemptionsPage: (brandId: string, page: PageParams, filters: object) =>
     ['brand', brandId, 'redemptions', 'list', page, filters] as const,
+  widgetSettings: (brandId: string) => ['brand', brandId, 'widget-settings'] as const,
 };

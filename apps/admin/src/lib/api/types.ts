@@ -51,6 +51,11 @@ export type CodeUploadResultDto = Schemas['CodeUploadResultDto'];
 export type RedemptionDto = Schemas['RedemptionDto'];
 export type RedemptionPageDto = Schemas['RedemptionPageDto'];
 export type ShippingAddressDto = Schemas['ShippingAddressDto'];
+export type WidgetSettingsDto = Schemas['WidgetSettingsDto'];
+export type UpdateWidgetSettingsDto = Schemas['UpdateWidgetSettingsDto'];
+export type WidgetSecretDto = Schemas['WidgetSecretDto'];
+export type RotateWidgetSecretDto = Schemas['RotateWidgetSecretDto'];
+export type NewWidgetSecretDto = Schemas['NewWidgetSecretDto'];
 
 export type Role = MemberDto['role'];
 export type ApiKeyScope = ApiKeyDto['scopes'][number];
@@ -60,3 +65,4 @@ export type ProblemFieldError = NonNullable<ProblemDto['errors']>[number];
 export type RewardKind = RewardDto['kind'];
 export type PerFanPeriod = NonNullable<RewardDto['perFanPeriod']>;
 export type RedemptionStatus = RedemptionDto['status'];
+export type WidgetSecretState = WidgetSecretDto['state'];

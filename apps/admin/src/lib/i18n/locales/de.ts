@@ -180,6 +180,7 @@ export const de: Resources = {
       tiers: 'Stufen',
       team: 'Team',
       auditLog: 'Änderungsprotokoll',
+      widget: 'Widget',
     },
   },
   apiKeys: {
@@ -988,6 +989,120 @@ export const de: Resources = {
     export: {
       button: 'CSV exportieren',
       done: 'Die Einlösungen wurden als {{filename}} heruntergeladen.',
+    },
+  },
+  widgetSettings: {
+    title: 'Widget',
+    description:
+      'Das Prämien-Widget in Ihrem Shop: wie Sie es einbinden, mit welchen Geheimnissen Ihr Backend Fan-Tokens signiert, wo es laufen darf und wie es aussieht.',
+    managersOnly: 'Nur Inhaber und Manager können die Widget-Einstellungen sehen und ändern.',
+    embed: {
+      title: 'Widget einbinden',
+      description:
+        'Fügen Sie den Script-Tag auf jeder Seite Ihres Shops ein, auf der das Widget erscheinen soll.',
+      publishableKey: 'Öffentlicher Schlüssel',
+      publishableKeyHint: 'Kein Geheimnis: Er steht im Quelltext Ihrer Seite und nennt nur Ihre Marke.',
+      snippet: 'Script-Tag',
+      init: 'Für angemeldete Kundinnen und Kunden, sobald das Script geladen ist',
+      tokenHint:
+        'Das Fan-Token ist ein kurzlebiges JWT, das das Backend Ihres Shops mit einem Signatur-Geheimnis (siehe unten) signiert – niemals der Browser.',
+      mintTitle: 'Ein Fan-Token im Backend signieren (Node, jose)',
+      copyCode: 'Code kopieren',
+      copied: 'Kopiert',
+    },
+    secrets: {
+      title: 'Signatur-Geheimnisse',
+      description:
+        'Ihr Backend signiert Fan-Tokens (HS256) mit dem aktiven Geheimnis und schreibt dessen Schlüssel-ID (kid) in den Token-Header.',
+      create: 'Geheimnis erstellen',
+      rotate: 'Geheimnis wechseln',
+      empty: 'Noch kein Signatur-Geheimnis. Erstellen Sie eines, bevor Ihr Shop Fan-Tokens signiert.',
+      columns: {
+        kid: 'Schlüssel-ID',
+        state: 'Status',
+        createdAt: 'Erstellt',
+        expiresAt: 'Läuft ab',
+        createdBy: 'Erstellt von',
+        actions: 'Aktionen',
+      },
+      states: {
+        active: 'Aktiv',
+        expiring: 'Läuft ab',
+        expired: 'Abgelaufen',
+      },
+      dialog: {
+        createTitle: 'Signatur-Geheimnis erstellen',
+        rotateTitle: 'Signatur-Geheimnis wechseln',
+        createText:
+          'Fanfare erstellt ein Geheimnis und zeigt es einmal an. Ihr Backend signiert damit Fan-Tokens.',
+        rotateText:
+          'Fanfare erstellt ein neues Geheimnis und zeigt es einmal an. Stellen Sie Ihr Backend darauf um, solange die alten Geheimnisse noch gelten.',
+        overlap: 'Alte Geheimnisse gelten noch',
+        overlapHint:
+          'Mit den bisherigen Geheimnissen signierte Fan-Tokens werden so lange weiter akzeptiert, damit Kundinnen und Kunden angemeldet bleiben, während Ihr Backend umstellt. Danach laufen diese Geheimnisse ab.',
+        overlapOptions: {
+          h0: '0 Std.',
+          h1: '1 Std.',
+          h24: '24 Std.',
+          h168: '7 Tage',
+        },
+        overlapNone: 'Mit den bisherigen Geheimnissen signierte Tokens gelten sofort nicht mehr.',
+        submitCreate: 'Geheimnis erstellen',
+        submitRotate: 'Geheimnis wechseln',
+      },
+      reveal: {
+        title: 'Neues Signatur-Geheimnis kopieren',
+        warning:
+          'Dieses Geheimnis wird nur einmal angezeigt. Kopieren Sie es jetzt in die Konfiguration Ihres Backends – es kann nicht erneut angezeigt werden. Geht es verloren, wechseln Sie das Geheimnis.',
+        kid: 'Schlüssel-ID (kid)',
+        secret: 'Geheimnis',
+        done: 'Fertig, ich habe es kopiert',
+      },
+      revoke: {
+        button: 'Widerrufen',
+        label: 'Geheimnis {{kid}} widerrufen',
+        title: 'Signatur-Geheimnis widerrufen?',
+        text: 'Mit {{kid}} signierte Fan-Tokens gelten sofort nicht mehr; wer sie nutzt, wird im Widget abgemeldet. Das lässt sich nicht rückgängig machen.',
+        confirm: 'Geheimnis widerrufen',
+        done: 'Das Geheimnis {{kid}} wurde widerrufen.',
+      },
+    },
+    origins: {
+      title: 'Erlaubte Origins',
+      label: 'Origins',
+      hint: 'Adressen der Shop-Seiten, die das Widget nutzen dürfen, etwa https://shop.example: Schema, Host und Port, ohne Pfad. Drücken Sie nach jeder Eingabe Enter.',
+      placeholder: 'https://shop.example',
+      invalid:
+        '„{{origin}}“ ist keine Origin. Schreiben Sie sie wie https://shop.example (nur Schema, Host und Port).',
+      invalidAny:
+        'Eine Origin ist ungültig. Schreiben Sie jede wie https://shop.example (nur Schema, Host und Port).',
+    },
+    appearance: {
+      formLabel: 'Origins, Farben und Texte des Widgets',
+      coloursTitle: 'Farben',
+      coloursDescription: 'Leere Farben nutzen die des Widgets.',
+      primaryColor: 'Hauptfarbe',
+      primaryColorHint: 'Startknopf und Schaltflächen',
+      textColor: 'Textfarbe',
+      textColorHint: 'Überschriften und Text',
+      backgroundColor: 'Hintergrundfarbe',
+      backgroundColorHint: 'Das Panel hinter dem Text',
+      colourInvalid: 'Geben Sie eine Farbe als #rrggbb ein.',
+      textsTitle: 'Texte',
+      textsDescription: 'Leere Texte nutzen die des Widgets, in der Sprache des Fans.',
+      titleLabel: 'Titel ({{language}})',
+      titleHint: 'Die Überschrift des Panels, höchstens 60 Zeichen.',
+      welcomeLabel: 'Begrüßung ({{language}})',
+      welcomeHint: 'Steht unter dem Titel, höchstens 300 Zeichen.',
+      reset: 'Zurücksetzen',
+      unsaved: 'Sie haben ungespeicherte Änderungen.',
+      saved: 'Widget-Einstellungen gespeichert.',
+    },
+    preview: {
+      title: 'Vorschau',
+      description: 'Zeigt Ihre ungespeicherten Änderungen. Erst Speichern stellt sie live.',
+      language: 'Sprache der Vorschau',
+      frameTitle: 'Vorschau des Widgets auf {{language}}',
     },
   },
   notFound: {

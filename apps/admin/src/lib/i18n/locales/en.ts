@@ -176,6 +176,7 @@ export const en = {
       tiers: 'Tiers',
       team: 'Team',
       auditLog: 'Audit log',
+      widget: 'Widget',
     },
   },
   apiKeys: {
@@ -969,6 +970,118 @@ export const en = {
     export: {
       button: 'Export CSV',
       done: 'The redemptions were downloaded as {{filename}}.',
+    },
+  },
+  widgetSettings: {
+    title: 'Widget',
+    description:
+      'The rewards widget on your shop: how to embed it, the secrets your backend signs fan tokens with, where it may run and how it looks.',
+    managersOnly: 'Only owners and managers can see and change the widget settings.',
+    embed: {
+      title: 'Embed the widget',
+      description: 'Put the script tag on every page of your shop where the widget should appear.',
+      publishableKey: 'Publishable key',
+      publishableKeyHint: 'Not a secret: it is in your page source and only names your brand.',
+      snippet: 'Script tag',
+      init: 'For a signed-in customer, once the script has loaded',
+      tokenHint:
+        'The fan token is a short-lived JWT that your shop’s backend signs with a signing secret (see below) – never the browser.',
+      mintTitle: 'Signing a fan token in your backend (Node, jose)',
+      copyCode: 'Copy code',
+      copied: 'Copied',
+    },
+    secrets: {
+      title: 'Signing secrets',
+      description:
+        'Your backend signs fan tokens (HS256) with the active secret and puts its key ID (kid) into the token header.',
+      create: 'Create secret',
+      rotate: 'Rotate secret',
+      empty: 'No signing secret yet. Create one before your shop signs fan tokens.',
+      columns: {
+        kid: 'Key ID',
+        state: 'State',
+        createdAt: 'Created',
+        expiresAt: 'Expires',
+        createdBy: 'Created by',
+        actions: 'Actions',
+      },
+      states: {
+        active: 'Active',
+        expiring: 'Expiring',
+        expired: 'Expired',
+      },
+      dialog: {
+        createTitle: 'Create signing secret',
+        rotateTitle: 'Rotate signing secret',
+        createText: 'Fanfare creates a secret and shows it once. Your backend signs fan tokens with it.',
+        rotateText:
+          'Fanfare creates a new secret and shows it once. Switch your backend over to it while the old secrets still work.',
+        overlap: 'Old secrets keep working for',
+        overlapHint:
+          'Fan tokens signed with the current secrets are still accepted this long, so customers stay signed in while your backend switches over. Then those secrets expire.',
+        overlapOptions: {
+          h0: '0 h',
+          h1: '1 h',
+          h24: '24 h',
+          h168: '7 days',
+        },
+        overlapNone: 'Tokens signed with the current secrets stop working at once.',
+        submitCreate: 'Create secret',
+        submitRotate: 'Rotate secret',
+      },
+      reveal: {
+        title: 'Copy your new signing secret',
+        warning:
+          'This secret is shown only once. Copy it now into your backend’s configuration – it cannot be shown again. If it gets lost, rotate the secret.',
+        kid: 'Key ID (kid)',
+        secret: 'Secret',
+        done: 'Done, I have copied it',
+      },
+      revoke: {
+        button: 'Revoke',
+        label: 'Revoke secret {{kid}}',
+        title: 'Revoke signing secret?',
+        text: 'Fan tokens signed with {{kid}} stop working at once, so customers using them are signed out of the widget. This cannot be undone.',
+        confirm: 'Revoke secret',
+        done: 'Secret {{kid}} was revoked.',
+      },
+    },
+    origins: {
+      title: 'Allowed origins',
+      label: 'Origins',
+      hint: 'Addresses of the shop pages that may use the widget, such as https://shop.example: scheme, host and port, no path. Press Enter after each one.',
+      placeholder: 'https://shop.example',
+      invalid:
+        '“{{origin}}” is not an origin. Write it like https://shop.example (scheme, host and port only).',
+      invalidAny:
+        'An origin is not valid. Write each like https://shop.example (scheme, host and port only).',
+    },
+    appearance: {
+      formLabel: 'Widget origins, colours and texts',
+      coloursTitle: 'Colours',
+      coloursDescription: 'Empty colours use the widget’s own.',
+      primaryColor: 'Primary colour',
+      primaryColorHint: 'Launcher and buttons',
+      textColor: 'Text colour',
+      textColorHint: 'Headings and text',
+      backgroundColor: 'Background colour',
+      backgroundColorHint: 'The panel behind the text',
+      colourInvalid: 'Enter a colour as #rrggbb.',
+      textsTitle: 'Texts',
+      textsDescription: 'Empty texts use the widget’s own, in the fan’s language.',
+      titleLabel: 'Title ({{language}})',
+      titleHint: 'The panel’s heading, at most 60 characters.',
+      welcomeLabel: 'Welcome line ({{language}})',
+      welcomeHint: 'Shown under the title, at most 300 characters.',
+      reset: 'Reset',
+      unsaved: 'You have unsaved changes.',
+      saved: 'Widget settings saved.',
+    },
+    preview: {
+      title: 'Preview',
+      description: 'Shows your unsaved changes. Saving puts them live.',
+      language: 'Preview language',
+      frameTitle: 'Preview of the widget in {{language}}',
     },
   },
   notFound: {
