@@ -7,7 +7,7 @@
 //   4. for scale, the same clients against GET /api/health (the HTTP stack alone).
 // Results are printed and written to bench/results/ingest-<timestamp>.json.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -37,6 +37,34 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
+
+/** CPU seconds used so far by the API process, by all PostgreSQL processes, and by this load generator. */
+const TICKS = 100;
+const cpuOf = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+};
+const cpuNow = () => {
+  let postgres = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') postgres += cpuOf(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const own = process.cpuUsage();
+  return { api: server ? cpuOf(server.pid) : 0, postgres, client: (own.user + own.system) / 1e6 };
+};
+const cpuPerEvent = (before, after, events) =>
+  Object.fromEntries(
+    Object.keys(before).map((key) => [key, Number((((after[key] - before[key]) / events) * 1e6).toFixed(0))]),
+  );
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bench-'));
 const db = await EmbeddedDatabase.start({ dataDir });
@@ -231,6 +259,7 @@ try {
   };
 
   // 2. Batches of 1000 through HTTP, two requests in flight.
+  const batchCpuBefore = cpuNow();
   const batchStart = performance.now();
   let next = 0;
   await Promise.all(
@@ -243,15 +272,20 @@ try {
   );
   const batchSeconds = (performance.now() - batchStart) / 1000;
   const batchRate = (BATCHES * BATCH_SIZE) / batchSeconds;
+  const batchCpu = cpuPerEvent(batchCpuBefore, cpuNow(), BATCHES * BATCH_SIZE);
   console.log(
     `batches:  ${BATCHES * BATCH_SIZE} events in ${batchSeconds.toFixed(1)} s = ${Math.round(batchRate)} events/s (${(batchRate / baselineRate).toFixed(2)} of the baseline)`,
   );
+  console.log(`          CPU per event (µs): ${JSON.stringify(batchCpu)}`);
 
   // 3. Single events from 50 concurrent clients.
+  const cpuBefore = cpuNow();
   const singles = await load(SINGLE_SECONDS, () => send(event()));
+  singles.cpuMicrosecondsPerEvent = cpuPerEvent(cpuBefore, cpuNow(), singles.count);
   console.log(
     `singles:  ${singles.count} events in ${singles.seconds.toFixed(1)} s = ${Math.round(singles.rate)} events/s, p50 ${singles.p50.toFixed(1)} ms, p99 ${singles.p99.toFixed(1)} ms`,
   );
+  console.log(`          CPU per event (µs): ${JSON.stringify(singles.cpuMicrosecondsPerEvent)}`);
 
   // 4. For scale: the same clients against GET /api/health — the HTTP stack alone (Fastify, Nest,
   // the load generator), no authentication and no database, on the same two cores.
@@ -270,6 +304,7 @@ try {
       seconds: batchSeconds,
       eventsPerSecond: batchRate,
       ratioToBaseline: batchRate / baselineRate,
+      cpuMicrosecondsPerEvent: batchCpu,
     },
     singles: {
       clients: SINGLE_CLIENTS,
@@ -278,6 +313,7 @@ try {
       eventsPerSecond: singles.rate,
       p50Ms: singles.p50,
       p99Ms: singles.p99,
+      cpuMicrosecondsPerEvent: singles.cpuMicrosecondsPerEvent,
     },
     httpFloor: {
       clients: SINGLE_CLIENTS,

@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 import { type ApiKeyScope } from '@fanfare/shared';
 
+import { ApiKeyCache, REVOKED_CHANNEL } from '../src/api-keys/api-key-cache';
+import { hashApiKeySecret } from '../src/api-keys/api-key-secrets';
 import { type ApiKeyDto, type ApiKeyPageDto, type CreatedApiKeyDto } from '../src/api-keys/dto/api-key.dto';
 import { type AuditLogPageDto } from '../src/audit/dto/audit-entry.dto';
 import { type MeDto } from '../src/auth/dto/auth.dto';
@@ -313,6 +315,36 @@ describe('API keys', () => {
         .get(`/api/v1/brands/${brandId}`)
         .set('Authorization', `Bearer ${other.secret}`)
         .expect(200);
+    });
+
+    it('keeps used keys in memory, and drops one when another instance revokes it', async () => {
+      const brandId = await newBrand();
+      const { apiKey, secret } = await createKey(brandId);
+      const cache = t.app.get(ApiKeyCache);
+      const cacheKey = hashApiKeySecret(secret).toString('base64');
+      // The first use starts the revocation listener; once it listens, a use caches the key.
+      for (let i = 0; i < 50 && cache.get(cacheKey) === undefined; i += 1) {
+        await t.http().get(`/api/v1/brands/${brandId}`).set('Authorization', `Bearer ${secret}`).expect(200);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(cache.get(cacheKey)?.id).toBe(apiKey.id);
+
+      // Another instance revokes it: its transaction NOTIFYs, and this one forgets the key.
+      await t.dataSource.transaction(async (manager) => {
+        await manager.query('UPDATE api_key SET revoked_at = now() WHERE brand_id = $1 AND id = $2', [
+          brandId,
+          apiKey.id,
+        ]);
+        await manager.query('SELECT pg_notify($1, $2)', [REVOKED_CHANNEL, apiKey.id]);
+      });
+      let status = 200;
+      for (let i = 0; i < 100 && status === 200; i += 1) {
+        status = (await t.http().get(`/api/v1/brands/${brandId}`).set('Authorization', `Bearer ${secret}`))
+          .status;
+        if (status === 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(status).toBe(401);
+      expect(cache.get(cacheKey)).toBeUndefined();
     });
 
     it('answers 204 again for a revoked key and records the revocation once', async () => {

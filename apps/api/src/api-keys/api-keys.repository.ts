@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 
 import { Transactions } from '../database/transactions';
+import { REVOKED_CHANNEL } from './api-key-cache';
 import { ApiKeyEntity } from './entities/api-key.entity';
 
 @Injectable()
@@ -78,7 +79,10 @@ export class ApiKeysRepository {
       { brandId, id, revokedAt: IsNull() },
       { revokedAt: () => 'now()' },
     );
-    return (result.affected ?? 0) > 0;
+    if ((result.affected ?? 0) === 0) return false;
+    // Every instance drops the key from its cache when this commits.
+    await this.tx.manager.query('SELECT pg_notify($1, $2)', [REVOKED_CHANNEL, id]);
+    return true;
   }
 
   /** Recorded at most once a minute per key, so busy integrations don't write on every call. */

@@ -7,6 +7,7 @@ import { type Actor, type RequestMeta } from '../auth/actor';
 import { NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { Transactions } from '../database/transactions';
+import { ApiKeyCache } from './api-key-cache';
 import { apiKeyPrefix, hashApiKeySecret, looksLikeApiKey, newApiKeySecret } from './api-key-secrets';
 import { ApiKeysRepository } from './api-keys.repository';
 import { type ApiKeyEntity } from './entities/api-key.entity';
@@ -17,6 +18,7 @@ export class ApiKeysService {
     private readonly tx: Transactions,
     private readonly keys: ApiKeysRepository,
     private readonly audit: AuditService,
+    private readonly cache: ApiKeyCache,
   ) {}
 
   async list(brandId: string, limit: number, cursor?: string): Promise<Page<ApiKeyEntity>> {
@@ -78,6 +80,8 @@ export class ApiKeysService {
         });
       }
     });
+    // Committed: this instance forgets the key now; the others when the NOTIFY reaches them.
+    this.cache.forget(keyId);
   }
 
   /** The active key with this secret, whichever brand it belongs to; null when unknown or revoked. */
@@ -85,12 +89,21 @@ export class ApiKeysService {
     if (!looksLikeApiKey(secret)) {
       return null;
     }
-    const key = await this.keys.findBySecretHash(hashApiKeySecret(secret));
-    if (!key || key.revokedAt !== null) {
-      return null;
+    const hash = hashApiKeySecret(secret);
+    const cacheKey = hash.toString('base64');
+    let key = this.cache.get(cacheKey);
+    if (key === undefined) {
+      const generation = this.cache.currentGeneration;
+      const found = await this.keys.findBySecretHash(hash);
+      if (!found || found.revokedAt !== null) {
+        return null;
+      }
+      key = found;
+      this.cache.remember(cacheKey, key, generation);
     }
     // Last use is kept to the minute: a busy integration does not write on every call.
     if (key.lastUsedAt === null || Date.now() - key.lastUsedAt.getTime() >= 60_000) {
+      key.lastUsedAt = new Date();
       await this.keys.touch(key.brandId, key.id);
     }
     return key;

@@ -87,56 +87,51 @@ export class FansRepository {
     const missing = wanted.filter((ref) => !fans.has(identityKey(ref.channel, ref.externalId)));
     if (missing.length === 0) return fans;
 
-    // New fans in a short transaction of their own (joined when one is open), so that concurrent
-    // batches that see the same new identity wait for each other only that long.
-    await this.tx.run(() => this.create(brandId, missing, fans));
+    // New fans in one statement of their own (committed at once, or part of the caller's
+    // transaction), so that concurrent batches that see the same new identity wait for each other
+    // only that long.
+    await this.create(brandId, missing, fans);
     return fans;
   }
 
+  /**
+   * Creates the identities and, for those that were really new, their fans — in one statement: the
+   * identity insert skips identities another request created meanwhile (it waits for that one to
+   * commit), and only fans whose identity went in are inserted, so no fan is left without one. The
+   * foreign key from identity to fan is checked at the end of the statement, when both are there.
+   */
   private async create(brandId: string, missing: IdentityRef[], fans: Map<string, string>): Promise<void> {
-    const newIds = missing.map(() => uuidv7());
-    await this.tx.manager.query(
-      `INSERT INTO fan (brand_id, id, display_name, email, first_seen_at, last_active_at)
-       SELECT $1, t.id, t.display_name, t.email, t.seen_at, t.seen_at
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS t(id, display_name, email, seen_at)`,
-      [
-        brandId,
-        newIds,
-        missing.map((ref) => ref.displayName),
-        missing.map((ref) => ref.email),
-        missing.map((ref) => ref.seenAt),
-      ],
-    );
     const inserted: Array<{ channel: string; external_id: string; fan_id: string }> =
       await this.tx.manager.query(
-        `INSERT INTO fan_identity (brand_id, id, fan_id, channel, external_id, handle, display_name, email)
-       SELECT $1, t.id, t.fan_id, t.channel, t.external_id, t.handle, t.display_name, t.email
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-              AS t(id, fan_id, channel, external_id, handle, display_name, email)
-       ON CONFLICT (brand_id, channel, external_id) DO NOTHING
-       RETURNING channel, external_id, fan_id`,
+        `WITH t AS (
+           SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                                $9::timestamptz[]) WITH ORDINALITY
+             AS t(identity_id, fan_id, channel, external_id, handle, display_name, email, seen_at, n)
+         ), i AS (
+           INSERT INTO fan_identity (brand_id, id, fan_id, channel, external_id, handle, display_name, email)
+           SELECT $1, identity_id, fan_id, channel, external_id, handle, display_name, email FROM t ORDER BY n
+           ON CONFLICT (brand_id, channel, external_id) DO NOTHING
+           RETURNING fan_id, channel, external_id
+         ), f AS (
+           INSERT INTO fan (brand_id, id, display_name, email, first_seen_at, last_active_at)
+           SELECT $1, t.fan_id, t.display_name, t.email, t.seen_at, t.seen_at FROM t JOIN i ON i.fan_id = t.fan_id
+         )
+         SELECT channel, external_id, fan_id FROM i`,
         [
           brandId,
           missing.map(() => uuidv7()),
-          newIds,
+          missing.map(() => uuidv7()),
           missing.map((ref) => ref.channel),
           missing.map((ref) => ref.externalId),
           missing.map((ref) => ref.handle),
           missing.map((ref) => ref.displayName),
           missing.map((ref) => ref.email),
+          missing.map((ref) => ref.seenAt),
         ],
       );
     for (const row of inserted) fans.set(identityKey(row.channel, row.external_id), row.fan_id);
     const lost = missing.filter((ref) => !fans.has(identityKey(ref.channel, ref.externalId)));
-    if (lost.length > 0) {
-      const used = new Set(inserted.map((row) => row.fan_id));
-      const orphans = newIds.filter((id) => !used.has(id));
-      await this.tx.manager.query('DELETE FROM fan WHERE brand_id = $1 AND id = ANY($2::uuid[])', [
-        brandId,
-        orphans,
-      ]);
-      await this.readIdentities(brandId, lost, fans);
-    }
+    if (lost.length > 0) await this.readIdentities(brandId, lost, fans);
   }
 
   /** The fan holding an identity, without creating one (for simulations). */
