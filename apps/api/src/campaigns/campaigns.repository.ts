@@ -162,18 +162,16 @@ export class CampaignsRepository {
   /** Rules of active campaigns for any of `eventTypes`, in evaluation order. */
   async activeRules(brandId: string, eventTypes: string[], at: Date): Promise<ActiveRuleRow[]> {
     if (eventTypes.length === 0) return [];
-    const rows = await this.tx.manager.query<
-      Array<{
-        event_type: string;
-        rule_id: string;
-        version: number;
-        campaign_id: string;
-        starts_at: Date;
-        ends_at: Date | null;
-        budget_points: string | null;
-        definition: RuleDefinition;
-      }>
-    >(
+    const rows = await this.tx.prepared<{
+      event_type: string;
+      rule_id: string;
+      version: number;
+      campaign_id: string;
+      starts_at: Date;
+      ends_at: Date | null;
+      budget_points: string | null;
+      definition: RuleDefinition;
+    }>(
       `SELECT r.event_type, r.id AS rule_id, r.version, r.campaign_id, c.starts_at, c.ends_at, c.budget_points, r.definition
          FROM reward_rule r
          JOIN campaign c ON c.brand_id = r.brand_id AND c.id = r.campaign_id

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
 import { type EventStatus } from './entities/engagement-event.entity';
 
@@ -34,7 +35,7 @@ export class EventsRepository {
 
   /** The brand's time zone (cap windows are days and weeks there); null when there is no such brand. */
   async timeZoneOf(brandId: string): Promise<string | null> {
-    const rows: Array<{ time_zone: string }> = await this.tx.manager.query(
+    const rows: Array<{ time_zone: string }> = await this.tx.prepared(
       'SELECT time_zone FROM brand WHERE id = $1',
       [brandId],
     );
@@ -93,7 +94,7 @@ export class EventsRepository {
       points: string | null;
       outcome: Record<string, unknown> | null;
       retracted_at: Date | null;
-    }> = await this.tx.manager.query(
+    }> = await this.tx.prepared(
       // One index probe per id (LATERAL, fenced by LIMIT so the planner cannot flatten it into a
       // scan of the brand): the plan stays right even while a table grows faster than its statistics.
       `SELECT 'stored' AS kind, e.id, e.external_id, e.fan_id, e.type, e.status, e.points, e.outcome, e.retracted_at
@@ -131,9 +132,17 @@ export class EventsRepository {
 
   /** Inserts events whose sender id is new; returns the sender ids actually inserted. */
   async insert(brandId: string, events: NewEvent[]): Promise<Set<string>> {
-    if (events.length === 0) return new Set();
-    const rows: Array<{ external_id: string }> = await this.tx.manager.query(
-      `INSERT INTO engagement_event (brand_id, id, external_id, fan_id, type, channel, occurred_at, properties,
+    const statement = this.insertStatement(brandId, events);
+    if (statement === null) return new Set();
+    const rows: Array<{ external_id: string }> = await this.tx.prepared(statement.sql, statement.params);
+    return new Set(rows.map((row) => row.external_id));
+  }
+
+  /** Inserts events whose id (per brand) is new; RETURNING the ids that went in. */
+  insertStatement(brandId: string, events: NewEvent[]): Statement | null {
+    if (events.length === 0) return null;
+    return {
+      sql: `INSERT INTO engagement_event (brand_id, id, external_id, fan_id, type, channel, occurred_at, properties,
                                      retracts_external_id, status, points, outcome)
        SELECT $1, e.id, e.external_id, e.fan_id, e.type, e.channel, e.occurred_at, e.properties,
               e.retracts_external_id, e.status, e.points, e.outcome
@@ -143,7 +152,7 @@ export class EventsRepository {
                    points, outcome)
        ON CONFLICT (brand_id, external_id) DO NOTHING
        RETURNING external_id`,
-      [
+      params: [
         brandId,
         events.map((e) => e.id),
         events.map((e) => e.externalId),
@@ -157,8 +166,7 @@ export class EventsRepository {
         events.map((e) => e.points.toString()),
         events.map((e) => JSON.stringify(e.outcome)),
       ],
-    );
-    return new Set(rows.map((row) => row.external_id));
+    };
   }
 
   async markRetracted(brandId: string, eventIds: string[]): Promise<void> {

@@ -12,6 +12,7 @@ import {
 
 import { type ActiveRule, CampaignsService } from '../campaigns/campaigns.service';
 import { type FieldError, NotFound } from '../common/errors/domain-error';
+import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
 import { FansRepository, identityKey, type LockedFan } from '../fans/fans.repository';
 import { LedgerRepository, type NewLedgerEntry, type WindowQuery } from '../ledger/ledger.repository';
@@ -366,14 +367,23 @@ export class EventsService {
         issued.set(award.campaignId, (issued.get(award.campaignId) ?? 0n) + BigInt(award.points));
       }
     });
-    await this.ledger.insert(brandId, entries);
+    // The ledger, the fans and the campaigns' totals are written in one statement (one round trip)
+    // at the end — unless retractions or rolling tiers need to read the new entries first.
+    const writes: Statement[] = [];
+    const ledgerInsert = this.ledger.insertStatement(brandId, entries);
+    if (ledgerInsert !== null) writes.push(ledgerInsert);
+    if (newRetractions.length > 0 || (ladder.basis === 'rolling_12_months' && ladder.tiers.length > 0)) {
+      await this.tx.combined(writes.splice(0));
+    }
 
     // Phase 2: retractions reverse what their original earned, once.
     await this.retract(brandId, newRetractions, stored, eventIds, locked, fanDeltas, issued, results);
 
-    await this.applyFanChanges(brandId, locked, fanDeltas, ladder);
+    writes.push(...(await this.fanChanges(brandId, locked, fanDeltas, ladder)));
     // Last before the commit: every award of a campaign updates its one row, so it is held briefly.
-    await this.ledger.addIssued(brandId, issued);
+    const issuedUpdate = this.ledger.addIssuedStatement(brandId, issued);
+    if (issuedUpdate !== null) writes.push(issuedUpdate);
+    await this.tx.combined(writes);
     // A repeat within the batch answers like a repeat across requests: the first one's outcome.
     for (const item of parsed) {
       const first = item.kind === 'rejected' ? undefined : firstIndex.get(item.id);
@@ -388,7 +398,7 @@ export class EventsService {
   }
 
   private async lockIds(brandId: string, externalIds: string[]): Promise<void> {
-    await this.tx.manager.query(
+    await this.tx.prepared(
       `SELECT pg_advisory_xact_lock(k)
          FROM (SELECT DISTINCT hashtextextended($1 || ':' || id, 11) AS k FROM unnest($2::text[]) AS id ORDER BY 1) AS keys`,
       [brandId, externalIds],
@@ -621,12 +631,13 @@ export class EventsService {
     await this.events.markRetracted(brandId, retractedEvents);
   }
 
-  private async applyFanChanges(
+  /** The fans' new balances and tiers, and the tier changes, as statements to run with the others. */
+  private async fanChanges(
     brandId: string,
     locked: Map<string, LockedFan>,
     deltas: Map<string, { balance: bigint; lifetime: bigint; first: Date; last: Date }>,
     ladder: { basis: 'lifetime' | 'rolling_12_months'; tiers: TierDefinition[] },
-  ): Promise<void> {
+  ): Promise<Statement[]> {
     const fanIds = [...deltas.keys()];
     const rolling =
       ladder.basis === 'rolling_12_months' && ladder.tiers.length > 0
@@ -660,8 +671,10 @@ export class EventsService {
         tierChanged,
       };
     });
-    await this.fans.apply(brandId, changes);
-    await this.fans.recordTierChanges(brandId, tierChanges);
+    return [
+      this.fans.applyStatement(brandId, changes),
+      this.fans.tierChangesStatement(brandId, tierChanges),
+    ].filter((statement): statement is Statement => statement !== null);
   }
 }
 

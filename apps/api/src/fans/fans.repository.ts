@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { uuidv7 } from '@fanfare/shared';
 
+import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
 import { type EventStatus } from '../events/entities/engagement-event.entity';
 
@@ -101,9 +102,8 @@ export class FansRepository {
    * foreign key from identity to fan is checked at the end of the statement, when both are there.
    */
   private async create(brandId: string, missing: IdentityRef[], fans: Map<string, string>): Promise<void> {
-    const inserted: Array<{ channel: string; external_id: string; fan_id: string }> =
-      await this.tx.manager.query(
-        `WITH t AS (
+    const inserted: Array<{ channel: string; external_id: string; fan_id: string }> = await this.tx.prepared(
+      `WITH t AS (
            SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                                 $9::timestamptz[]) WITH ORDINALITY
              AS t(identity_id, fan_id, channel, external_id, handle, display_name, email, seen_at, n)
@@ -117,18 +117,18 @@ export class FansRepository {
            SELECT $1, t.fan_id, t.display_name, t.email, t.seen_at, t.seen_at FROM t JOIN i ON i.fan_id = t.fan_id
          )
          SELECT channel, external_id, fan_id FROM i`,
-        [
-          brandId,
-          missing.map(() => uuidv7()),
-          missing.map(() => uuidv7()),
-          missing.map((ref) => ref.channel),
-          missing.map((ref) => ref.externalId),
-          missing.map((ref) => ref.handle),
-          missing.map((ref) => ref.displayName),
-          missing.map((ref) => ref.email),
-          missing.map((ref) => ref.seenAt),
-        ],
-      );
+      [
+        brandId,
+        missing.map(() => uuidv7()),
+        missing.map(() => uuidv7()),
+        missing.map((ref) => ref.channel),
+        missing.map((ref) => ref.externalId),
+        missing.map((ref) => ref.handle),
+        missing.map((ref) => ref.displayName),
+        missing.map((ref) => ref.email),
+        missing.map((ref) => ref.seenAt),
+      ],
+    );
     for (const row of inserted) fans.set(identityKey(row.channel, row.external_id), row.fan_id);
     const lost = missing.filter((ref) => !fans.has(identityKey(ref.channel, ref.externalId)));
     if (lost.length > 0) await this.readIdentities(brandId, lost, fans);
@@ -150,7 +150,7 @@ export class FansRepository {
     refs: IdentityRef[],
     into: Map<string, string>,
   ): Promise<void> {
-    const rows: Array<{ channel: string; external_id: string; fan_id: string }> = await this.tx.manager.query(
+    const rows: Array<{ channel: string; external_id: string; fan_id: string }> = await this.tx.prepared(
       `SELECT t.channel, t.external_id, coalesce(f.merged_into_id, f.id) AS fan_id
          FROM unnest($2::text[], $3::text[]) AS t(channel, external_id)
          CROSS JOIN LATERAL (
@@ -175,7 +175,7 @@ export class FansRepository {
       first_seen_at: Date;
       last_active_at: Date;
     }> = ids.length
-      ? await this.tx.manager.query(
+      ? await this.tx.prepared(
           // Locked one by one in id order (a nested loop over the sorted ids, one index probe each).
           `SELECT f.id, f.merged_into_id, f.erased_at, f.balance, f.lifetime_points, f.tier_name, f.first_seen_at,
                   f.last_active_at
@@ -203,9 +203,15 @@ export class FansRepository {
   }
 
   async apply(brandId: string, changes: FanChange[]): Promise<void> {
-    if (changes.length === 0) return;
-    await this.tx.manager.query(
-      `UPDATE fan f
+    const statement = this.applyStatement(brandId, changes);
+    if (statement !== null) await this.tx.manager.query(statement.sql, statement.params);
+  }
+
+  /** Adds to fans' balances and lifetime points, widens first seen / last active, sets tiers. */
+  applyStatement(brandId: string, changes: FanChange[]): Statement | null {
+    if (changes.length === 0) return null;
+    return {
+      sql: `UPDATE fan f
           SET balance = f.balance + c.balance_delta,
               lifetime_points = f.lifetime_points + c.lifetime_delta,
               first_seen_at = least(f.first_seen_at, c.first_seen_at),
@@ -220,8 +226,9 @@ export class FansRepository {
                 CROSS JOIN LATERAL (SELECT ctid AS tid FROM fan WHERE brand_id = $1 AND id = c.fan_id LIMIT 1) t) c
         -- Each row is found by its key (one index probe per fan, however many fans the brand has) and
         -- updated by its row address; the rows are locked by the caller, so the address holds.
-        WHERE f.ctid = c.tid`,
-      [
+        WHERE f.ctid = c.tid
+       RETURNING f.id`,
+      params: [
         brandId,
         changes.map((c) => c.fanId),
         changes.map((c) => c.balanceDelta.toString()),
@@ -231,19 +238,29 @@ export class FansRepository {
         changes.map((c) => c.tierName),
         changes.map((c) => c.tierChanged),
       ],
-    );
+    };
   }
 
   async recordTierChanges(
     brandId: string,
     changes: Array<{ fanId: string; fromTier: string | null; toTier: string | null; cause: string }>,
   ): Promise<void> {
-    if (changes.length === 0) return;
-    await this.tx.manager.query(
-      `INSERT INTO fan_tier_change (brand_id, id, fan_id, from_tier, to_tier, cause)
+    const statement = this.tierChangesStatement(brandId, changes);
+    if (statement !== null) await this.tx.manager.query(statement.sql, statement.params);
+  }
+
+  /** Records tier changes; RETURNING their ids. */
+  tierChangesStatement(
+    brandId: string,
+    changes: Array<{ fanId: string; fromTier: string | null; toTier: string | null; cause: string }>,
+  ): Statement | null {
+    if (changes.length === 0) return null;
+    return {
+      sql: `INSERT INTO fan_tier_change (brand_id, id, fan_id, from_tier, to_tier, cause)
        SELECT $1, t.id, t.fan_id, t.from_tier, t.to_tier, t.cause
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS t(id, fan_id, from_tier, to_tier, cause)`,
-      [
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS t(id, fan_id, from_tier, to_tier, cause)
+       RETURNING id`,
+      params: [
         brandId,
         changes.map(() => uuidv7()),
         changes.map((c) => c.fanId),
@@ -251,7 +268,7 @@ export class FansRepository {
         changes.map((c) => c.toTier),
         changes.map((c) => c.cause),
       ],
-    );
+    };
   }
 
   /** The fan, or the fan it was merged into: merged ids keep resolving to the survivor. */

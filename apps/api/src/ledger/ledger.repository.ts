@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
 import { type LedgerKind } from './entities/ledger-entry.entity';
 
@@ -64,9 +65,17 @@ export class LedgerRepository {
 
   /** Inserts entries whose cause is new; returns the ids actually inserted. */
   async insert(brandId: string, entries: NewLedgerEntry[]): Promise<Set<string>> {
-    if (entries.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await this.tx.manager.query(
-      `INSERT INTO ledger_entry (brand_id, id, fan_id, kind, points, cause_key, event_id, campaign_id, rule_id,
+    const statement = this.insertStatement(brandId, entries);
+    if (statement === null) return new Set();
+    const rows: Array<{ id: string }> = await this.tx.manager.query(statement.sql, statement.params);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Appends entries whose cause key is new; RETURNING the ids that went in. */
+  insertStatement(brandId: string, entries: NewLedgerEntry[]): Statement | null {
+    if (entries.length === 0) return null;
+    return {
+      sql: `INSERT INTO ledger_entry (brand_id, id, fan_id, kind, points, cause_key, event_id, campaign_id, rule_id,
                                  rule_version, occurred_at, reverses_entry_id, reason, explanation, actor_label)
        SELECT $1, e.id, e.fan_id, e.kind, e.points, e.cause_key, e.event_id, e.campaign_id, e.rule_id,
               e.rule_version, e.occurred_at, e.reverses_entry_id, e.reason, e.explanation, e.actor_label
@@ -76,7 +85,7 @@ export class LedgerRepository {
                    reverses_entry_id, reason, explanation, actor_label)
        ON CONFLICT (brand_id, cause_key) DO NOTHING
        RETURNING id`,
-      [
+      params: [
         brandId,
         entries.map((e) => e.id),
         entries.map((e) => e.fanId),
@@ -93,14 +102,13 @@ export class LedgerRepository {
         entries.map((e) => (e.explanation === null ? null : JSON.stringify(e.explanation))),
         entries.map((e) => e.actorLabel),
       ],
-    );
-    return new Set(rows.map((row) => row.id));
+    };
   }
 
   /** Awards of each (fan, rule) within each window that have not been reversed. */
   async countAwards(brandId: string, queries: WindowQuery[]): Promise<number[]> {
     if (queries.length === 0) return [];
-    const rows: Array<{ idx: string; awards: string }> = await this.tx.manager.query(
+    const rows: Array<{ idx: string; awards: string }> = await this.tx.prepared(
       // LATERAL keeps this an index lookup per (fan, rule, window) however large the ledger grows.
       `SELECT q.idx, c.awards
          FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[]) WITH ORDINALITY
@@ -131,7 +139,7 @@ export class LedgerRepository {
     pairs: Array<{ fanId: string; ruleId: string }>,
   ): Promise<Map<string, Date>> {
     if (pairs.length === 0) return new Map();
-    const rows: Array<{ fan_id: string; rule_id: string; last_at: Date }> = await this.tx.manager.query(
+    const rows: Array<{ fan_id: string; rule_id: string; last_at: Date }> = await this.tx.prepared(
       `SELECT q.fan_id, q.rule_id, l.last_at
          FROM unnest($2::uuid[], $3::uuid[]) AS q(fan_id, rule_id)
          CROSS JOIN LATERAL (
@@ -179,7 +187,7 @@ export class LedgerRepository {
   /** Points earned (less reversals) since `since` by each fan, counting the fans merged into it. */
   async earnedSince(brandId: string, fanIds: string[], since: Date): Promise<Map<string, bigint>> {
     if (fanIds.length === 0) return new Map();
-    const rows: Array<{ fan_id: string; earned: string }> = await this.tx.manager.query(
+    const rows: Array<{ fan_id: string; earned: string }> = await this.tx.prepared(
       `SELECT coalesce(f.merged_into_id, f.id) AS fan_id, coalesce(sum(l.points), 0) AS earned
          FROM fan f
          JOIN ledger_entry l ON l.brand_id = f.brand_id AND l.fan_id = f.id
@@ -199,29 +207,35 @@ export class LedgerRepository {
   ): Promise<Map<string, { budget: bigint; issued: bigint }>> {
     const ids = [...new Set(campaignIds)].sort();
     if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; budget_points: string; points_issued: string }> =
-      await this.tx.manager.query(
-        `SELECT id, budget_points, points_issued FROM campaign
+    const rows: Array<{ id: string; budget_points: string; points_issued: string }> = await this.tx.prepared(
+      `SELECT id, budget_points, points_issued FROM campaign
         WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND budget_points IS NOT NULL
         ORDER BY id ${lock ? 'FOR UPDATE' : ''}`,
-        [brandId, ids],
-      );
+      [brandId, ids],
+    );
     return new Map(
       rows.map((row) => [row.id, { budget: BigInt(row.budget_points), issued: BigInt(row.points_issued) }]),
     );
   }
 
   async addIssued(brandId: string, deltas: Map<string, bigint>): Promise<void> {
+    const statement = this.addIssuedStatement(brandId, deltas);
+    if (statement !== null) await this.tx.manager.query(statement.sql, statement.params);
+  }
+
+  /** Adds to the campaigns' issued points (in id order); RETURNING the campaigns. */
+  addIssuedStatement(brandId: string, deltas: Map<string, bigint>): Statement | null {
     const entries = [...deltas.entries()]
       .filter(([, delta]) => delta !== 0n)
       .sort(([a], [b]) => a.localeCompare(b));
-    if (entries.length === 0) return;
-    await this.tx.manager.query(
-      `UPDATE campaign c SET points_issued = c.points_issued + d.delta
+    if (entries.length === 0) return null;
+    return {
+      sql: `UPDATE campaign c SET points_issued = c.points_issued + d.delta
          FROM unnest($2::uuid[], $3::bigint[]) AS d(id, delta)
-        WHERE c.brand_id = $1 AND c.id = d.id`,
-      [brandId, entries.map(([id]) => id), entries.map(([, delta]) => delta.toString())],
-    );
+        WHERE c.brand_id = $1 AND c.id = d.id
+       RETURNING c.id`,
+      params: [brandId, entries.map(([id]) => id), entries.map(([, delta]) => delta.toString())],
+    };
   }
 
   /** The entries of a fan (and of the fans merged into it), newest first (ids are time-ordered). */

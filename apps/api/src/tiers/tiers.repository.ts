@@ -21,7 +21,7 @@ export class TiersRepository {
       threshold: string | null;
       multiplier: string | null;
       perks: string | null;
-    }> = await this.tx.manager.query(
+    }> = await this.tx.prepared(
       `SELECT b.tier_basis, t.name, t.threshold, t.multiplier, t.perks
          FROM brand b LEFT JOIN tier t ON t.brand_id = b.id
         WHERE b.id = $1
