@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
+import { type RuleDefinition } from '@fanfare/shared';
+
 import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
 import { type EventStatus } from './entities/engagement-event.entity';
@@ -29,17 +31,53 @@ export interface NewEvent {
   outcome: Record<string, unknown>;
 }
 
+export interface BrandContextRow {
+  timeZone: string;
+  tierBasis: 'lifetime' | 'rolling_12_months';
+  tiers: Array<{ name: string; threshold: string; multiplier: string; perks: string | null }>;
+  rules: Array<{
+    eventType: string;
+    ruleId: string;
+    version: number;
+    campaignId: string;
+    startsAt: string;
+    endsAt: string | null;
+    budgetPoints: string | null;
+    definition: RuleDefinition;
+  }>;
+}
+
 @Injectable()
 export class EventsRepository {
   constructor(private readonly tx: Transactions) {}
 
   /** The brand's time zone (cap windows are days and weeks there); null when there is no such brand. */
-  async timeZoneOf(brandId: string): Promise<string | null> {
-    const rows: Array<{ time_zone: string }> = await this.tx.prepared(
-      'SELECT time_zone FROM brand WHERE id = $1',
-      [brandId],
+  /**
+   * What evaluating a batch needs of its brand, in one query: the time zone, the tier basis and
+   * ladder (lowest first), and the rules of campaigns that are active at `at` for `eventTypes`, in
+   * evaluation order. Null when the brand does not exist. Amounts come as text (exact bigints).
+   */
+  async brandContext(brandId: string, eventTypes: string[], at: Date): Promise<BrandContextRow | null> {
+    const rows = await this.tx.prepared<BrandContextRow>(
+      `SELECT b.time_zone AS "timeZone", b.tier_basis AS "tierBasis",
+              coalesce((SELECT json_agg(json_build_object('name', t.name, 'threshold', t.threshold::text,
+                                                          'multiplier', t.multiplier::text, 'perks', t.perks)
+                                        ORDER BY t.threshold)
+                          FROM tier t WHERE t.brand_id = b.id), '[]') AS tiers,
+              coalesce((SELECT json_agg(json_build_object('eventType', r.event_type, 'ruleId', r.id,
+                                                          'version', r.version, 'campaignId', r.campaign_id,
+                                                          'startsAt', c.starts_at, 'endsAt', c.ends_at,
+                                                          'budgetPoints', c.budget_points::text,
+                                                          'definition', r.definition)
+                                        ORDER BY c.starts_at, c.id, r.position)
+                          FROM reward_rule r JOIN campaign c ON c.brand_id = r.brand_id AND c.id = r.campaign_id
+                         WHERE r.brand_id = b.id AND r.event_type = ANY($2::text[]) AND r.deleted_at IS NULL
+                           AND c.status = 'active' AND c.starts_at <= $3 AND (c.ends_at IS NULL OR $3 < c.ends_at)),
+                       '[]') AS rules
+         FROM brand b WHERE b.id = $1`,
+      [brandId, eventTypes, at],
     );
-    return rows[0]?.time_zone ?? null;
+    return rows[0] ?? null;
   }
 
   async findByExternalIds(brandId: string, externalIds: string[]): Promise<Map<string, StoredEvent>> {

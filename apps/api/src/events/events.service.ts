@@ -10,13 +10,13 @@ import {
   windowStart,
 } from '@fanfare/shared';
 
-import { type ActiveRule, CampaignsService } from '../campaigns/campaigns.service';
+import { type ActiveRule } from '../campaigns/campaigns.service';
 import { type FieldError, NotFound } from '../common/errors/domain-error';
 import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
 import { FansRepository, identityKey, type LockedFan } from '../fans/fans.repository';
 import { LedgerRepository, type NewLedgerEntry, type WindowQuery } from '../ledger/ledger.repository';
-import { type TierLadder, TiersService } from '../tiers/tiers.service';
+import { type TierLadder } from '../tiers/tiers.service';
 import { type EventStatus } from './entities/engagement-event.entity';
 import {
   type IncomingEvent,
@@ -91,8 +91,6 @@ export class EventsService {
 
   constructor(
     private readonly tx: Transactions,
-    private readonly campaigns: CampaignsService,
-    private readonly tiers: TiersService,
     private readonly fans: FansRepository,
     private readonly events: EventsRepository,
     private readonly ledger: LedgerRepository,
@@ -186,24 +184,33 @@ export class EventsService {
           ]
         : [],
     );
-    // The brand's settings, ladder and rules are read before the transaction, side by side on
-    // separate connections, with the fans of the batch (new fans are created in a short transaction
-    // of their own). None of it needs the batch's locks: budgets are read again under their lock.
+    // The brand's time zone, ladder and rules are read before the transaction, in one query (new
+    // fans are created in a statement of their own). None of it needs the batch's locks: budgets are
+    // read again under their lock.
     const types = [...new Set(parsed.flatMap((event) => (event.kind === 'event' ? [event.type] : [])))];
-    const reads = [
-      () => this.events.timeZoneOf(brandId),
-      () =>
-        this.tiers.ladder(brandId).catch((error: unknown) => {
-          if (error instanceof NotFound) return null;
-          throw error;
-        }),
-      () => this.campaigns.activeRulesByType(brandId, types, now),
-    ] as const;
-    // Inside a caller's transaction (the demo seed) they share its one connection: one after another.
-    const [timeZone, ladder, rules] = this.tx.inTransaction
-      ? [await reads[0](), await reads[1](), await reads[2]()]
-      : await Promise.all([reads[0](), reads[1](), reads[2]()]);
-    if (timeZone === null || ladder === null) throw new NotFound('Brand');
+    const context = await this.events.brandContext(brandId, types, now);
+    if (context === null) throw new NotFound('Brand');
+    const { timeZone } = context;
+    const ladder = {
+      basis: context.tierBasis,
+      tiers: context.tiers.map((tier) => ({
+        name: tier.name,
+        threshold: Number(tier.threshold),
+        multiplier: Number(tier.multiplier),
+        perks: tier.perks ?? '',
+      })),
+    };
+    const rules = new Map<string, ActiveRule[]>();
+    for (const { eventType, startsAt, endsAt, budgetPoints, ...rule } of context.rules) {
+      const list = rules.get(eventType) ?? [];
+      list.push({
+        ...rule,
+        campaignStartsAt: new Date(startsAt),
+        campaignEndsAt: endsAt === null ? null : new Date(endsAt),
+        budgetPoints: budgetPoints === null ? null : BigInt(budgetPoints),
+      });
+      rules.set(eventType, list);
+    }
     // A fan merged between looking up its identity and locking it: look up again.
     for (let attempt = 1; ; attempt += 1) {
       const fanOf = await this.fans.resolveIdentities(brandId, identities);
