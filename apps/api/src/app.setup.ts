@@ -4,13 +4,13 @@ import path from 'node:path';
 
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { type ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import { type Logger } from 'pino';
 
 import { uuidv7 } from '@fanfare/shared';
@@ -65,7 +65,9 @@ export async function configureApp(app: NestFastifyApplication, config: RuntimeC
   app.useGlobalFilters(new ProblemFilter());
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  // Security headers on every response. Helmet's middleware is built once (the Fastify plugin
+  // rebuilds it, CSP parsing included, on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -79,6 +81,14 @@ export async function configureApp(app: NestFastifyApplication, config: RuntimeC
     // The widget script is embedded on brands' own sites.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+        done(error instanceof Error ? error : undefined),
+      );
+    });
 
   await registerWidgetCors(app);
 
