@@ -15,7 +15,9 @@ export function dataSourceOptions(url: string, poolSize = 8): DataSourceOptions 
     synchronize: false,
     migrationsRun: false,
     poolSize,
-    extra: { max: poolSize, application_name: 'fanfare' },
+    // Named prepared statements (Transactions.prepared, small batches) keep one generic plan each;
+    // unnamed statements (everything else) are planned for their values, as always.
+    extra: { max: poolSize, application_name: 'fanfare', options: '-c plan_cache_mode=force_generic_plan' },
   };
 }
 

@@ -28,12 +28,12 @@ export class Transactions {
   }
 
   /**
-   * Runs a hot-path query as a named prepared statement (in the open transaction, or on a pooled
-   * connection): PostgreSQL parses and plans it once per connection instead of on every call.
-   * Answers the rows, whatever the command.
+   * Runs a hot-path query. With small arrays (single events, group commits) as a named prepared
+   * statement with a generic plan (the connections use `plan_cache_mode = force_generic_plan`):
+   * PostgreSQL parses and plans it once per connection, not on every call. With large arrays (a
+   * batch of 1000) as an unnamed statement, planned for the values at hand. Answers the rows.
    */
   async prepared<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const name = `f_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
     const runner = this.storage.getStore()?.queryRunner;
     const target: unknown =
       runner !== undefined
@@ -42,7 +42,10 @@ export class Transactions {
     if (!isQueryable(target)) {
       throw new Error('No PostgreSQL connection to run a prepared statement on');
     }
-    const result = await target.query<T>({ name, text: sql, values: params });
+    const small = params.every((param) => !Array.isArray(param) || param.length <= GENERIC_PLAN_MAX_ROWS);
+    const result = small
+      ? await target.query<T>({ name: statementName(sql), text: sql, values: params })
+      : await target.query<T>({ text: sql, values: params });
     return result.rows;
   }
 
@@ -60,8 +63,15 @@ export class Transactions {
   }
 }
 
+/** Up to this many rows per array parameter a statement runs with its cached generic plan. */
+const GENERIC_PLAN_MAX_ROWS = 100;
+
+function statementName(sql: string): string {
+  return `f_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+}
+
 interface Queryable {
-  query<T>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+  query<T>(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
 }
 
 function isQueryable(value: unknown): value is Queryable {
