@@ -109,6 +109,23 @@ describe('the fan widget on the demo shop', () => {
       await shot(page, 'widget-01-anonymous-desktop-de');
       await panel.getByRole('button', { name: 'Schließen' }).click();
 
+      // By keyboard: the launcher opens the panel with Enter, the tabs follow the arrow keys, Escape
+      // closes it and gives the focus back to the launcher.
+      await launcher.focus();
+      await page.keyboard.press('Enter');
+      await panel.waitFor();
+      assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
+      const rewardsTab = panel.getByRole('tab', { name: 'Prämien' });
+      await rewardsTab.focus();
+      await page.keyboard.press('ArrowRight');
+      const earnTab = panel.getByRole('tab', { name: 'Punkte sammeln' });
+      assert.equal(await earnTab.getAttribute('aria-selected'), 'true');
+      await panel.getByText('Punkte', { exact: false }).first().waitFor();
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'hidden' });
+      assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+      assert.equal(await launcher.evaluate((element) => element.matches(':focus')), true);
+
       // Log in as Anna and buy a cake: 150 welcome points + 38.
       await page.getByLabel('Eingeloggt als').selectOption('demo-anna');
       await page.getByRole('status').getByText('Eingeloggt.', { exact: false }).waitFor();
