@@ -48,23 +48,37 @@ const cpuOf = (pid) => {
     return 0;
   }
 };
-const cpuNow = () => {
-  let postgres = 0;
+/** Per process, so that a connection closed meanwhile does not subtract its CPU from the sum. */
+const postgresCpu = () => {
+  const byPid = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') postgres += cpuOf(entry);
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') byPid.set(entry, cpuOf(entry));
     } catch {
       // gone meanwhile
     }
   }
-  const own = process.cpuUsage();
-  return { api: server ? cpuOf(server.pid) : 0, postgres, client: (own.user + own.system) / 1e6 };
+  return byPid;
 };
-const cpuPerEvent = (before, after, events) =>
-  Object.fromEntries(
-    Object.keys(before).map((key) => [key, Number((((after[key] - before[key]) / events) * 1e6).toFixed(0))]),
-  );
+const cpuNow = () => {
+  const own = process.cpuUsage();
+  return {
+    api: server ? cpuOf(server.pid) : 0,
+    postgres: postgresCpu(),
+    client: (own.user + own.system) / 1e6,
+  };
+};
+const cpuPerEvent = (before, after, events) => {
+  let postgres = 0;
+  for (const [pid, cpu] of after.postgres) postgres += cpu - (before.postgres.get(pid) ?? 0);
+  const perEvent = (seconds) => Math.round((seconds / events) * 1e6);
+  return {
+    api: perEvent(after.api - before.api),
+    postgres: perEvent(postgres),
+    client: perEvent(after.client - before.client),
+  };
+};
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bench-'));
 const db = await EmbeddedDatabase.start({ dataDir });
