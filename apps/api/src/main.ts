@@ -70,11 +70,14 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   logger.info({ url, embeddedDatabase: runtime.embeddedDatabase }, `Fanfare is running at ${url}`);
-  printWelcome(url, firstStart);
+  printWelcome(url, firstStart, config.seedDemo);
 }
 
-function printWelcome(url: string, result: FirstStartResult): void {
+function printWelcome(url: string, result: FirstStartResult, demo: boolean): void {
   const lines = [`Fanfare is running: open ${url}  (API docs: ${url}/api/docs)`];
+  if (demo) {
+    lines.push(`Demo shop with the fan widget: ${url}/demo/`);
+  }
   if (result.owner) {
     lines.push(`First owner created. Log in as ${result.owner.email}`);
     if (result.owner.generated) {
