@@ -3,9 +3,9 @@
 // (/usr/bin/chromium), driven by playwright-core.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { launchChromium, RESULTS_DIR, ROOT, startServer } from './support/harness.mjs';
+import { RESULTS_DIR, ROOT, serverAndBrowser } from './support/harness.mjs';
 
 /** The built API server; `npm run build` produces it. */
 // The README's screenshot is refreshed on request only (FANFARE_UPDATE_SCREENSHOT=1), so that a
@@ -20,16 +20,14 @@ const MANAGER_PASSWORD = 'manager-Password-2026';
 const DEMO_BRAND = 'Bäckerei Sonnenschein';
 const VIEWPORT = { width: 1280, height: 800 };
 
-let baseUrl;
-let browser;
-let stopServer;
+const suite = serverAndBrowser({ name: 'e2e-admin', ownerEmail: OWNER_EMAIL, ownerPassword: OWNER_PASSWORD });
 
 async function shot(page, name) {
   await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
 }
 
 async function newPage() {
-  const context = await browser.newContext({
+  const context = await suite.browser.newContext({
     viewport: VIEWPORT,
     locale: 'en-US',
     timezoneId: 'Europe/Berlin',
@@ -40,7 +38,7 @@ async function newPage() {
 }
 
 async function fillLogin(page, password) {
-  await page.goto(`${baseUrl}/`);
+  await page.goto(`${suite.baseUrl}/`);
   await page.waitForURL(/\/login$/);
   await page.getByLabel(/^Email/).fill(OWNER_EMAIL);
   await page.getByLabel(/^Password/).fill(password);
@@ -48,26 +46,12 @@ async function fillLogin(page, password) {
 }
 
 function callWithKey(brandId, secret) {
-  return fetch(`${baseUrl}/api/v1/brands/${brandId}`, { headers: { Authorization: `Bearer ${secret}` } });
+  return fetch(`${suite.baseUrl}/api/v1/brands/${brandId}`, {
+    headers: { Authorization: `Bearer ${secret}` },
+  });
 }
 
 describe('admin SPA', () => {
-  before(async () => {
-    const started = await startServer({
-      name: 'e2e-admin',
-      ownerEmail: OWNER_EMAIL,
-      ownerPassword: OWNER_PASSWORD,
-    });
-    baseUrl = started.baseUrl;
-    stopServer = started.stop;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   test('wrong passwords and too many attempts show readable errors', { timeout: 120_000 }, async () => {
     const page = await newPage();
     await fillLogin(page, 'not-the-right-password');
@@ -81,7 +65,7 @@ describe('admin SPA', () => {
     // how long to wait. Another address than the owner's keeps the owner's logins unaffected.
     const lockedEmail = 'locked-out@example.com';
     for (let attempt = 0; attempt < 5; attempt++) {
-      const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      const response = await fetch(`${suite.baseUrl}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: lockedEmail, password: 'wrong-password-123' }),
@@ -259,7 +243,7 @@ describe('admin SPA', () => {
 
       // The manager signs in with the one-time password and must choose a new one first.
       const manager = await newPage();
-      await manager.goto(`${baseUrl}/login`);
+      await manager.goto(`${suite.baseUrl}/login`);
       await manager.getByLabel(/^Email/).fill(MANAGER_EMAIL);
       await manager.getByLabel(/^Password/).fill(oneTimePassword);
       await manager.getByRole('button', { name: 'Sign in' }).click();

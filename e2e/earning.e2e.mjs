@@ -3,40 +3,26 @@
 // with an API key, and the admin's Fans screen shows the points. Runs against the built API server
 // (embedded PostgreSQL, fresh data directory); `npm run build` first.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { callAsUser, launchChromium, shot, signedInPage, startServer } from './support/harness.mjs';
+import { callAsUser, serverAndBrowser, shot, signedInPage } from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-earning@example.com';
 const OWNER_PASSWORD = 'e2e-Earning-password-2026';
 const VIEWPORT = { width: 1280, height: 900 };
 
-let baseUrl;
-let browser;
-let stopServer;
+const suite = serverAndBrowser({
+  name: 'e2e-earning',
+  ownerEmail: OWNER_EMAIL,
+  ownerPassword: OWNER_PASSWORD,
+});
 
 describe('earning in the admin', () => {
-  before(async () => {
-    const started = await startServer({
-      name: 'e2e-earning',
-      ownerEmail: OWNER_EMAIL,
-      ownerPassword: OWNER_PASSWORD,
-    });
-    baseUrl = started.baseUrl;
-    stopServer = started.stop;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   test(
     'a campaign built in the admin is simulated, earns points on ingestion, and the fan shows them',
     { timeout: 300_000 },
     async () => {
-      const page = await signedInPage(browser, baseUrl, {
+      const page = await signedInPage(suite.browser, suite.baseUrl, {
         email: OWNER_EMAIL,
         password: OWNER_PASSWORD,
         viewport: VIEWPORT,
@@ -53,7 +39,7 @@ describe('earning in the admin', () => {
 
       // Campaigns → New campaign, with one rule: an Instagram comment with #SoMeParade earns 10
       // points, at most 3 a day.
-      await page.goto(`${baseUrl}/brands/${brandId}/campaigns`);
+      await page.goto(`${suite.baseUrl}/brands/${brandId}/campaigns`);
       await page.getByRole('heading', { level: 1, name: 'Campaigns' }).waitFor();
       await page.getByRole('link', { name: 'New campaign' }).click();
       await page.waitForURL(/\/campaigns\/new$/);
@@ -168,7 +154,7 @@ describe('earning in the admin', () => {
         scopes: ['events:write'],
       });
       assert.equal(key.status, 201, JSON.stringify(key.body));
-      const ingest = await fetch(`${baseUrl}/api/v1/brands/${brandId}/events`, {
+      const ingest = await fetch(`${suite.baseUrl}/api/v1/brands/${brandId}/events`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${key.body.secret}`, 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -222,7 +208,7 @@ describe('earning in the admin', () => {
       await shot(page, 'earning-05-adjusted');
 
       // Settings → Tiers: the ladder is checked as you type and saved whole.
-      await page.goto(`${baseUrl}/brands/${brandId}/settings/tiers`);
+      await page.goto(`${suite.baseUrl}/brands/${brandId}/settings/tiers`);
       await page.getByRole('heading', { level: 2, name: 'Tiers' }).waitFor();
       await page.getByRole('button', { name: 'Add tier' }).click();
       await page.getByRole('button', { name: 'Add tier' }).click();
@@ -259,14 +245,14 @@ describe('earning in the admin', () => {
         name: 'Ana Lyst',
       });
       assert.equal(added.status, 201, JSON.stringify(added.body));
-      const analystContext = await browser.newContext({
+      const analystContext = await suite.browser.newContext({
         viewport: VIEWPORT,
         locale: 'en-US',
         timezoneId: 'Europe/Berlin',
       });
       const analyst = await analystContext.newPage();
       analyst.setDefaultTimeout(20_000);
-      await analyst.goto(`${baseUrl}/login`);
+      await analyst.goto(`${suite.baseUrl}/login`);
       await analyst.getByLabel(/^Email/).fill(analystEmail);
       await analyst.getByLabel(/^Password/).fill(added.body.oneTimePassword);
       await analyst.getByRole('button', { name: 'Sign in' }).click();
@@ -277,7 +263,7 @@ describe('earning in the admin', () => {
       await analyst.getByRole('button', { name: 'Change password' }).click();
       await analyst.waitForURL(/\/brands\/[^/]+\/dashboard$/);
 
-      await analyst.goto(`${baseUrl}/brands/${brandId}/campaigns`);
+      await analyst.goto(`${suite.baseUrl}/brands/${brandId}/campaigns`);
       await analyst.getByTestId('campaign-row').filter({ hasText: 'SoMe Parade' }).waitFor();
       assert.equal(await analyst.getByRole('link', { name: 'New campaign' }).count(), 0);
       await analyst.goto(campaignUrl);
@@ -295,7 +281,7 @@ describe('earning in the admin', () => {
       await analyst.goto(fanUrl);
       await analyst.getByTestId('fan-balance').filter({ hasText: '15' }).waitFor();
       assert.equal(await analyst.getByRole('region', { name: 'Adjust points' }).count(), 0);
-      await analyst.goto(`${baseUrl}/brands/${brandId}/settings/tiers`);
+      await analyst.goto(`${suite.baseUrl}/brands/${brandId}/settings/tiers`);
       await analyst.getByText('Your role can look at the tiers but not change them.').waitFor();
       assert.equal(await analyst.getByRole('button', { name: 'Save tiers' }).count(), 0);
       await analystContext.close();

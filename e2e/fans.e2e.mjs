@@ -5,16 +5,9 @@
 // `npm run build` first.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import {
-  callAsUser,
-  dismissNotice,
-  launchChromium,
-  shot,
-  signedInPage,
-  startServer,
-} from './support/harness.mjs';
+import { callAsUser, dismissNotice, serverAndBrowser, shot, signedInPage } from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-fans@example.com';
 const OWNER_PASSWORD = 'e2e-Fans-password-2026';
@@ -23,9 +16,7 @@ const RULE = 'Instagram comment with #SoMeParade';
 const CAMPAIGN = 'SoMe Parade';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-let baseUrl;
-let browser;
-let stopServer;
+const suite = serverAndBrowser({ name: 'e2e-fans', ownerEmail: OWNER_EMAIL, ownerPassword: OWNER_PASSWORD });
 
 /** 10:00 UTC (11:00 or 12:00 in Berlin) a whole number of days ago: the same brand day every time. */
 function daysAgo(days, minutes = 0) {
@@ -44,27 +35,11 @@ const comment = (id, externalId, handle, displayName, occurredAt) => ({
 });
 
 describe('a fan in the admin', () => {
-  before(async () => {
-    const started = await startServer({
-      name: 'e2e-fans',
-      ownerEmail: OWNER_EMAIL,
-      ownerPassword: OWNER_PASSWORD,
-    });
-    baseUrl = started.baseUrl;
-    stopServer = started.stop;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   test(
     'shows what each event earned, merges a second record, exports and erases the fan',
     { timeout: 300_000 },
     async () => {
-      const page = await signedInPage(browser, baseUrl, {
+      const page = await signedInPage(suite.browser, suite.baseUrl, {
         email: OWNER_EMAIL,
         password: OWNER_PASSWORD,
         viewport: VIEWPORT,
@@ -105,7 +80,7 @@ describe('a fan in the admin', () => {
       // no rule reacts to, and an award that is retracted afterwards. Her second account earns 10
       // points of its own.
       const send = async (events) => {
-        const response = await fetch(`${baseUrl}/api/v1/brands/${brandId}/events`, {
+        const response = await fetch(`${suite.baseUrl}/api/v1/brands/${brandId}/events`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${key.body.secret}`, 'content-type': 'application/json' },
           body: JSON.stringify({ events }),
@@ -148,7 +123,7 @@ describe('a fan in the admin', () => {
       assert.notEqual(second.fanId, fanId);
 
       // Anna's page: balance 10; the points history explains each entry in a sentence.
-      await page.goto(`${baseUrl}/brands/${brandId}/fans/${fanId}`);
+      await page.goto(`${suite.baseUrl}/brands/${brandId}/fans/${fanId}`);
       await page.getByRole('heading', { level: 1, name: 'Anna Parade' }).waitFor();
       await page.getByTestId('fan-balance').filter({ hasText: /^10$/ }).waitFor();
       const ledger = page.getByRole('table', { name: 'Points history' });

@@ -5,16 +5,9 @@
 // API server (embedded PostgreSQL, fresh data directory); `npm run build` first.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import {
-  callAsUser,
-  dismissNotice,
-  launchChromium,
-  shot,
-  signedInPage,
-  startServer,
-} from './support/harness.mjs';
+import { callAsUser, dismissNotice, serverAndBrowser, shot, signedInPage } from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-rewards@example.com';
 const OWNER_PASSWORD = 'e2e-Rewards-password-2026';
@@ -27,32 +20,18 @@ const ADDRESS = {
   country: 'DE',
 };
 
-let baseUrl;
-let browser;
-let stopServer;
+const suite = serverAndBrowser({
+  name: 'e2e-rewards',
+  ownerEmail: OWNER_EMAIL,
+  ownerPassword: OWNER_PASSWORD,
+});
 
 describe('rewards and redemptions in the admin', () => {
-  before(async () => {
-    const started = await startServer({
-      name: 'e2e-rewards',
-      ownerEmail: OWNER_EMAIL,
-      ownerPassword: OWNER_PASSWORD,
-    });
-    baseUrl = started.baseUrl;
-    stopServer = started.stop;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   test(
     'creates a coupon reward with codes, fulfils a physical redemption and cancels a coupon one',
     { timeout: 300_000 },
     async () => {
-      const page = await signedInPage(browser, baseUrl, {
+      const page = await signedInPage(suite.browser, suite.baseUrl, {
         email: OWNER_EMAIL,
         password: OWNER_PASSWORD,
         viewport: VIEWPORT,
@@ -68,7 +47,7 @@ describe('rewards and redemptions in the admin', () => {
       const brandId = brand.body.id;
 
       // A coupon reward, created in the form with both languages.
-      await page.goto(`${baseUrl}/brands/${brandId}/rewards`);
+      await page.goto(`${suite.baseUrl}/brands/${brandId}/rewards`);
       await page.getByRole('heading', { level: 1, name: 'Rewards' }).waitFor();
       await page.getByText('No rewards yet.').waitFor();
       await page.getByRole('button', { name: 'New reward' }).click();
@@ -116,7 +95,7 @@ describe('rewards and redemptions in the admin', () => {
         scopes: ['events:write'],
       });
       assert.equal(key.status, 201, JSON.stringify(key.body));
-      const ingest = await fetch(`${baseUrl}/api/v1/brands/${brandId}/events`, {
+      const ingest = await fetch(`${suite.baseUrl}/api/v1/brands/${brandId}/events`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${key.body.secret}`, 'content-type': 'application/json' },
         body: JSON.stringify({

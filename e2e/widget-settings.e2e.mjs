@@ -5,16 +5,9 @@
 // tab. Runs against the built API server (embedded PostgreSQL, fresh data directory); `npm run build`
 // first.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import {
-  callAsUser,
-  dismissNotice,
-  launchChromium,
-  shot,
-  signedInPage,
-  startServer,
-} from './support/harness.mjs';
+import { callAsUser, dismissNotice, serverAndBrowser, shot, signedInPage } from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-widget@example.com';
 const OWNER_PASSWORD = 'e2e-Widget-password-2026';
@@ -22,32 +15,18 @@ const ANALYST_EMAIL = 'e2e-widget-analyst@example.com';
 const ANALYST_PASSWORD = 'e2e-Widget-analyst-2026';
 const VIEWPORT = { width: 1280, height: 900 };
 
-let baseUrl;
-let browser;
-let stopServer;
+const suite = serverAndBrowser({
+  name: 'e2e-widget-settings',
+  ownerEmail: OWNER_EMAIL,
+  ownerPassword: OWNER_PASSWORD,
+});
 
 describe('widget settings in the admin', () => {
-  before(async () => {
-    const started = await startServer({
-      name: 'e2e-widget',
-      ownerEmail: OWNER_EMAIL,
-      ownerPassword: OWNER_PASSWORD,
-    });
-    baseUrl = started.baseUrl;
-    stopServer = started.stop;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   test(
     'saves origins and colours, shows each new signing secret once and lists it',
     { timeout: 300_000 },
     async () => {
-      const page = await signedInPage(browser, baseUrl, {
+      const page = await signedInPage(suite.browser, suite.baseUrl, {
         email: OWNER_EMAIL,
         password: OWNER_PASSWORD,
         viewport: VIEWPORT,
@@ -61,7 +40,7 @@ describe('widget settings in the admin', () => {
       const brandId = brand.body.id;
 
       // Settings → Widget.
-      await page.goto(`${baseUrl}/brands/${brandId}/settings`);
+      await page.goto(`${suite.baseUrl}/brands/${brandId}/settings`);
       await page.getByRole('tab', { name: 'Widget' }).click();
       await page.waitForURL(/\/settings\/widget$/);
       await page.getByRole('heading', { level: 2, name: 'Widget' }).waitFor();
@@ -72,7 +51,7 @@ describe('widget settings in the admin', () => {
       const snippet = (await page.getByTestId('widget-embed-snippet').innerText()).trim();
       assert.equal(
         snippet,
-        `<script src="${baseUrl}/widget.js" data-publishable-key="${publishableKey}" async></script>`,
+        `<script src="${suite.baseUrl}/widget.js" data-publishable-key="${publishableKey}" async></script>`,
       );
       await page.getByTestId('widget-init-snippet').getByText('Fanfare.init({ fanToken });').waitFor();
       await page
@@ -184,10 +163,10 @@ describe('widget settings in the admin', () => {
       await page.context().close();
 
       const analyst = await signInFirstTime(ANALYST_EMAIL, added.body.oneTimePassword, ANALYST_PASSWORD);
-      await analyst.goto(`${baseUrl}/brands/${brandId}/settings/brand`);
+      await analyst.goto(`${suite.baseUrl}/brands/${brandId}/settings/brand`);
       await analyst.getByRole('tab', { name: 'Brand' }).waitFor();
       assert.equal(await analyst.getByRole('tab', { name: 'Widget' }).count(), 0);
-      await analyst.goto(`${baseUrl}/brands/${brandId}/settings/widget`);
+      await analyst.goto(`${suite.baseUrl}/brands/${brandId}/settings/widget`);
       await analyst.getByText('Only owners and managers can see and change the widget settings.').waitFor();
       await analyst.context().close();
     },
@@ -210,14 +189,14 @@ async function readSecretOnce(page) {
 
 /** A new member signs in with the one-time password and chooses their own. */
 async function signInFirstTime(email, oneTimePassword, password) {
-  const context = await browser.newContext({
+  const context = await suite.browser.newContext({
     viewport: VIEWPORT,
     locale: 'en-US',
     timezoneId: 'Europe/Berlin',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
-  await page.goto(`${baseUrl}/login`);
+  await page.goto(`${suite.baseUrl}/login`);
   await page.getByLabel(/^Email/).fill(email);
   await page.getByLabel(/^Password/).fill(oneTimePassword);
   await page.getByRole('button', { name: 'Sign in' }).click();

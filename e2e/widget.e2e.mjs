@@ -7,24 +7,25 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import {
+  RESULTS_DIR,
   callAsUser,
   dismissNotice,
-  launchChromium,
-  RESULTS_DIR,
+  serverAndBrowser,
   shot,
   signedInPage,
-  startServer,
 } from './support/harness.mjs';
 
 const OWNER_EMAIL = 'e2e-widget@example.com';
 const OWNER_PASSWORD = 'e2e-Widget-password-2026';
 
-let baseUrl;
-let browser;
-let stopServer;
+const suite = serverAndBrowser({
+  name: 'e2e-widget',
+  ownerEmail: OWNER_EMAIL,
+  ownerPassword: OWNER_PASSWORD,
+});
 
 /** Records when <fanfare-widget> enters the page and the first frame painted after that. */
 function recordFirstPaint() {
@@ -40,27 +41,11 @@ function recordFirstPaint() {
 }
 
 describe('the fan widget on the demo shop', () => {
-  before(async () => {
-    const started = await startServer({
-      name: 'e2e-widget',
-      ownerEmail: OWNER_EMAIL,
-      ownerPassword: OWNER_PASSWORD,
-    });
-    baseUrl = started.baseUrl;
-    stopServer = started.stop;
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stopServer?.();
-  });
-
   test(
     'earn, redeem a coupon and a physical reward, fulfil it in the admin',
     { timeout: 300_000 },
     async () => {
-      const context = await browser.newContext({
+      const context = await suite.browser.newContext({
         viewport: { width: 1280, height: 860 },
         locale: 'de-DE',
         timezoneId: 'Europe/Berlin',
@@ -70,7 +55,7 @@ describe('the fan widget on the demo shop', () => {
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
 
-      await page.goto(`${baseUrl}/demo/`);
+      await page.goto(`${suite.baseUrl}/demo/`);
       const launcher = page.getByRole('button', { name: 'Fanfare-Prämien' });
       await launcher.waitFor();
       const timing = await page.evaluate(async () => {
@@ -151,7 +136,7 @@ describe('the fan widget on the demo shop', () => {
       await page.setViewportSize({ width: 1280, height: 860 });
 
       // The shop's manager grants points; Anna orders the tote bag to her address.
-      const admin = await signedInPage(browser, baseUrl, {
+      const admin = await signedInPage(suite.browser, suite.baseUrl, {
         email: OWNER_EMAIL,
         password: OWNER_PASSWORD,
         viewport: { width: 1280, height: 900 },
@@ -183,7 +168,7 @@ describe('the fan widget on the demo shop', () => {
       await shot(page, 'widget-05-shipping-phone-de');
 
       // The admin's queue shows the tote bag pending; the manager fulfils it.
-      await admin.goto(`${baseUrl}/brands/${brandId}/redemptions`);
+      await admin.goto(`${suite.baseUrl}/brands/${brandId}/redemptions`);
       const queue = admin.getByRole('table', { name: 'Redemptions' });
       const toteRow = queue.getByTestId('redemption-row').filter({ hasText: 'Tote bag' });
       await toteRow.getByText('Pending', { exact: true }).waitFor();

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
@@ -78,6 +79,26 @@ export async function startServer({ name, ownerEmail, ownerPassword }) {
   }
   await stop();
   throw new Error(`The server was not ready within ${READY_TIMEOUT_MS / 1000} s (${lastProblem})`);
+}
+
+/**
+ * For a test file: starts the server (fresh data directory) and Chromium before its tests and stops
+ * both after them. Read `baseUrl` and `browser` from the returned object inside the tests.
+ */
+export function serverAndBrowser({ name, ownerEmail, ownerPassword }) {
+  const suite = { baseUrl: undefined, browser: undefined };
+  let stop;
+  before(async () => {
+    const started = await startServer({ name, ownerEmail, ownerPassword });
+    suite.baseUrl = started.baseUrl;
+    stop = started.stop;
+    suite.browser = await launchChromium();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await stop?.();
+  });
+  return suite;
 }
 
 export function launchChromium() {
