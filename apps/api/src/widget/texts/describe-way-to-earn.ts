@@ -397,8 +397,10 @@ function noun(count: number, { one, other }: Noun): string {
   return count === 1 ? one : other;
 }
 
-const UNIT_NOUNS: Readonly<Record<Locale, Record<UnitKind, Noun>>> = {
+/** Units of awards and of cooldowns, one table for both. */
+const UNIT_NOUNS: Readonly<Record<Locale, Record<UnitKind | CooldownUnit, Noun>>> = {
   en: {
+    day: { one: 'day', other: 'days' },
     euro: { one: 'euro', other: 'euros' },
     item: { one: 'item', other: 'items' },
     minute: { one: 'minute', other: 'minutes' },
@@ -407,6 +409,7 @@ const UNIT_NOUNS: Readonly<Record<Locale, Record<UnitKind, Noun>>> = {
     star: { one: 'star', other: 'stars' },
   },
   de: {
+    day: { one: 'Tag', other: 'Tage' },
     euro: { one: 'Euro', other: 'Euro' },
     item: { one: 'Artikel', other: 'Artikel' },
     minute: { one: 'Minute', other: 'Minuten' },
@@ -541,25 +544,10 @@ function limitText(limit: RuleLimit, locale: Locale, campaignName: string | unde
   }
 }
 
-const COOLDOWN_NOUNS: Readonly<Record<Locale, Record<CooldownUnit, Noun>>> = {
-  en: {
-    day: { one: 'day', other: 'days' },
-    hour: { one: 'hour', other: 'hours' },
-    minute: { one: 'minute', other: 'minutes' },
-    second: { one: 'second', other: 'seconds' },
-  },
-  de: {
-    day: { one: 'Tag', other: 'Tage' },
-    hour: { one: 'Stunde', other: 'Stunden' },
-    minute: { one: 'Minute', other: 'Minuten' },
-    second: { one: 'Sekunde', other: 'Sekunden' },
-  },
-};
-
 /** "at most once every 2 hours" / "höchstens einmal alle 2 Stunden". */
 function cooldownText(seconds: number, locale: Locale): string {
   const { count, unit } = cooldownIn(seconds);
-  const nouns = COOLDOWN_NOUNS[locale][unit];
+  const nouns = UNIT_NOUNS[locale][unit];
   if (locale === 'de') {
     return count === 1
       ? `höchstens einmal pro ${nouns.one}`
