@@ -427,6 +427,37 @@ describe('widget API', () => {
     expect((await call<WidgetMeDto>('GET', 'me', pk, { token: anna })).body.balance).toBe(70);
   });
 
+  it('says which rewards the fan has redeemed as often as their limits allow', async () => {
+    const { brandId, pk, signing } = await widgetBrand();
+    const monthly = await reward(brandId, {
+      ...coupon(10),
+      nameEn: 'Monthly',
+      perFanLimit: 1,
+      perFanPeriod: 'month',
+    });
+    const twice = await reward(brandId, {
+      ...coupon(20),
+      nameEn: 'Twice',
+      perFanLimit: 2,
+      perFanPeriod: 'lifetime',
+    });
+    const jwt = await token(signing);
+    await grant(brandId, (await call<WidgetMeDto>('GET', 'me', pk, { token: jwt })).body.fan.id, 100);
+    for (const rewardId of [monthly, twice]) {
+      const answer = await call('POST', 'redemptions', pk, {
+        token: jwt,
+        body: { rewardId },
+        headers: { 'idempotency-key': `k-${tag()}` },
+      });
+      expect(answer.status).toBe(201);
+    }
+    const listed = await call<WidgetRewardListDto>('GET', 'rewards', pk, { token: jwt, query: '&locale=en' });
+    expect(listed.body.items.map((item) => [item.name, item.canRedeem, item.reason])).toEqual([
+      ['Monthly', false, 'fan_limit_reached'],
+      ['Twice', true, null],
+    ]);
+  });
+
   it('100 concurrent redemptions by one fan whose balance covers three: exactly three succeed', async () => {
     const { brandId, pk, signing } = await widgetBrand();
     const rewardId = await reward(brandId, coupon(40));

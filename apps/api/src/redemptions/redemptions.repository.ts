@@ -129,18 +129,32 @@ export class RedemptionsRepository {
     rewardId: string,
     period: 'lifetime' | 'month',
   ): Promise<number> {
-    const rows: Array<{ n: string }> = await this.tx.manager.query(
-      `SELECT count(*) AS n FROM redemption r
-        WHERE r.brand_id = $1 AND r.fan_id = ANY($2::uuid[]) AND r.reward_id = $3 AND r.status <> 'cancelled'
-          ${
-            period === 'month'
-              ? `AND r.created_at >= (SELECT date_trunc('month', now() AT TIME ZONE b.time_zone) AT TIME ZONE b.time_zone
-                                        FROM brand b WHERE b.id = $1)`
-              : ''
-          }`,
-      [brandId, fanIds, rewardId],
+    return (await this.countsForLimits(brandId, fanIds, [{ rewardId, period }])).get(rewardId) ?? 0;
+  }
+
+  /**
+   * How often the fans redeemed each reward in its limit's period (not cancelled): all time, or the
+   * current calendar month in the brand's time zone. One query for any number of rewards.
+   */
+  async countsForLimits(
+    brandId: string,
+    fanIds: string[],
+    limits: ReadonlyArray<{ rewardId: string; period: 'lifetime' | 'month' }>,
+  ): Promise<Map<string, number>> {
+    if (limits.length === 0) return new Map();
+    const rows: Array<{ reward_id: string; n: string }> = await this.tx.manager.query(
+      `SELECT l.reward_id, count(r.id) AS n
+         FROM unnest($3::uuid[], $4::text[]) AS l(reward_id, period)
+         LEFT JOIN redemption r
+           ON r.brand_id = $1 AND r.fan_id = ANY($2::uuid[]) AND r.reward_id = l.reward_id
+          AND r.status <> 'cancelled'
+          AND (l.period = 'lifetime'
+               OR r.created_at >= (SELECT date_trunc('month', now() AT TIME ZONE b.time_zone) AT TIME ZONE b.time_zone
+                                     FROM brand b WHERE b.id = $1))
+        GROUP BY l.reward_id`,
+      [brandId, fanIds, limits.map((limit) => limit.rewardId), limits.map((limit) => limit.period)],
     );
-    return Number(rows[0]?.n ?? 0);
+    return new Map(rows.map((row) => [row.reward_id, Number(row.n)]));
   }
 
   /** Takes one from a stocked reward in one statement; false when none is left. */

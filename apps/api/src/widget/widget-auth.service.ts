@@ -5,6 +5,7 @@ import { decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 
 import { type Locale } from '@fanfare/shared';
 
+import { type WidgetTexts, type WidgetTheme } from '../brands/entities/brand.entity';
 import { TooManyRequests, Unauthenticated } from '../common/errors/domain-error';
 import { SecretBox } from '../common/crypto/secret-box';
 import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
@@ -17,6 +18,8 @@ export interface WidgetBrand {
   locale: Locale;
   timeZone: string;
   origins: string[];
+  theme: WidgetTheme;
+  texts: WidgetTexts;
 }
 
 /** Who the fan token says the fan is: the brand's customer id, and what it tells about her. */
@@ -77,7 +80,8 @@ export class WidgetAuthService implements OnApplicationShutdown {
   async findBrand(publishableKey: string): Promise<WidgetBrand | null> {
     if (!PUBLISHABLE_KEY_PATTERN.test(publishableKey)) return null;
     const rows: WidgetBrand[] = await this.tx.manager.query(
-      `SELECT id, name, locale, time_zone AS "timeZone", widget_origins AS origins
+      `SELECT id, name, locale, time_zone AS "timeZone", widget_origins AS origins, widget_theme AS theme,
+              widget_texts AS texts
          FROM brand WHERE widget_key = $1`,
       [publishableKey],
     );

@@ -36,10 +36,7 @@ export class WidgetController {
   @WidgetAccess({ fan: 'optional' })
   @ApiOperation({ summary: "The brand's name, the widget's colours and texts" })
   @ApiOkResponse({ type: WidgetConfigDto })
-  async config(
-    @Req() request: FastifyRequest,
-    @Query() query: WidgetLocaleQueryDto,
-  ): Promise<WidgetConfigDto> {
+  config(@Req() request: FastifyRequest, @Query() query: WidgetLocaleQueryDto): WidgetConfigDto {
     const caller = callerOf(request);
     return this.widget.config(caller.brand, localeOf(caller, query.locale));
   }

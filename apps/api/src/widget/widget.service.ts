@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull, MoreThan } from 'typeorm';
 
 import { isUuid, type Locale, nextTier, type RuleDefinition, tierFor } from '@fanfare/shared';
 
@@ -42,18 +43,12 @@ export class WidgetService {
     private readonly redemptions: RedemptionsService,
   ) {}
 
-  async config(brand: WidgetBrand, locale: Locale): Promise<WidgetConfigDto> {
-    const rows: Array<{
-      theme: WidgetConfigDto['theme'];
-      texts: Record<string, { title?: string; welcome?: string }>;
-    }> = await this.tx.manager.query(
-      'SELECT widget_theme AS theme, widget_texts AS texts FROM brand WHERE id = $1',
-      [brand.id],
-    );
-    const texts = rows[0]?.texts[locale] ?? {};
+  /** The brand's look, read with the brand itself when the request came in. */
+  config(brand: WidgetBrand, locale: Locale): WidgetConfigDto {
+    const texts = brand.texts[locale] ?? {};
     return {
       brand: { name: brand.name, locale: brand.locale },
-      theme: rows[0]?.theme ?? {},
+      theme: brand.theme,
       texts: { title: texts.title ?? null, welcome: texts.welcome ?? null },
     };
   }
@@ -118,36 +113,39 @@ export class WidgetService {
 
   async rewardsFor(brand: WidgetBrand, claims: FanClaims | null, locale: Locale): Promise<WidgetRewardDto[]> {
     const now = new Date();
-    const rewards = (
-      await this.tx.manager.query<Array<Record<string, unknown>>>(
-        `SELECT id FROM reward
-          WHERE brand_id = $1 AND active AND (available_until IS NULL OR available_until > now())
-          ORDER BY cost_points, position, id LIMIT ${MAX_REWARDS}`,
-        [brand.id],
-      )
-    ).map((row) => row['id'] as string);
-    const entities = rewards.length
-      ? await this.tx.manager.find(RewardEntity, { where: rewards.map((id) => ({ brandId: brand.id, id })) })
-      : [];
-    const byId = new Map(entities.map((reward) => [reward.id, reward]));
-    const ordered = rewards.flatMap((id) => byId.get(id) ?? []);
+    // Active rewards still (or not yet) available, cheapest first.
+    const ordered = await this.tx.manager.find(RewardEntity, {
+      where: [
+        { brandId: brand.id, active: true, availableUntil: IsNull() },
+        { brandId: brand.id, active: true, availableUntil: MoreThan(now) },
+      ],
+      order: { costPoints: 'ASC', position: 'ASC', id: 'ASC' },
+      take: MAX_REWARDS,
+    });
     const fan = claims === null ? null : await this.fanOf(brand, claims);
     const ladder = (await this.tiers.ladder(brand.id)).tiers.map((tier) => tier.name);
     const codes = await this.rewards.codeCounts(
       brand.id,
       ordered.filter((reward) => reward.kind === 'coupon').map((reward) => reward.id),
     );
-    const fanIds = fan === null ? [] : await this.fanIds(brand.id, fan.id);
-    const items: WidgetRewardDto[] = [];
-    for (const reward of ordered) {
+    const redeemed =
+      fan === null
+        ? new Map<string, number>()
+        : await this.redemptionRows.countsForLimits(
+            brand.id,
+            await this.fanIds(brand.id, fan.id),
+            ordered.flatMap((reward) =>
+              reward.perFanLimit !== null && reward.perFanPeriod !== null
+                ? [{ rewardId: reward.id, period: reward.perFanPeriod }]
+                : [],
+            ),
+          );
+    return ordered.map((reward) => {
       const inStock =
         reward.kind === 'coupon'
           ? (codes.get(reward.id)?.available ?? 0) > 0
           : reward.stock === null || reward.stock > 0;
-      const redeemedInPeriod =
-        fan !== null && reward.perFanLimit !== null && reward.perFanPeriod !== null
-          ? await this.redemptionRows.countForLimit(brand.id, fanIds, reward.id, reward.perFanPeriod)
-          : 0;
+      const redeemedInPeriod = redeemed.get(reward.id) ?? 0;
       const refusal = refusalOf({
         reward,
         fan: fan === null ? null : { balance: BigInt(fan.balance), tierName: fan.tierName },
@@ -156,7 +154,7 @@ export class WidgetService {
         inStock,
         now,
       });
-      items.push({
+      return {
         id: reward.id,
         name: locale === 'de' ? reward.nameDe : reward.nameEn,
         description: locale === 'de' ? reward.descriptionDe : reward.descriptionEn,
@@ -177,9 +175,8 @@ export class WidgetService {
                 ...(refusal.availableFrom !== undefined ? { availableFrom: refusal.availableFrom } : {}),
                 timeZone: brand.timeZone,
               }),
-      });
-    }
-    return items;
+      };
+    });
   }
 
   async waysToEarn(brand: WidgetBrand, locale: Locale): Promise<WidgetWayToEarnDto[]> {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsObject, IsString, IsUUID } from 'class-validator';
 
@@ -22,19 +22,7 @@ export class WidgetLocaleQueryDto {
   pk!: string;
 }
 
-export class WidgetHistoryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: LOCALES })
-  @IfPresent()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.slice(0, 2).toLowerCase() : value,
-  )
-  @IsIn(LOCALES)
-  locale?: Locale;
-
-  @ApiProperty({ description: "The brand's publishable widget key (pk_…)" })
-  @IsString()
-  pk!: string;
-}
+export class WidgetHistoryQueryDto extends IntersectionType(PageQueryDto, WidgetLocaleQueryDto) {}
 
 export class WidgetRedeemDto {
   @ApiProperty({ format: 'uuid' })
