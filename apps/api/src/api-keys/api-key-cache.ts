@@ -26,6 +26,8 @@ export class ApiKeyCache implements OnApplicationShutdown {
   private listener: Client | null = null;
   private connecting = false;
   private closed = false;
+  /** After a failure, no new attempt before this time (requests meanwhile read the database). */
+  private retryAt = 0;
 
   constructor(@Inject(APP_CONFIG) private readonly config: RuntimeConfig) {}
 
@@ -73,7 +75,7 @@ export class ApiKeyCache implements OnApplicationShutdown {
   }
 
   private listen(): void {
-    if (this.connecting || this.closed) return;
+    if (this.connecting || this.closed || Date.now() < this.retryAt) return;
     this.connecting = true;
     const client = new Client({ connectionString: this.config.databaseUrl });
     const lost = (error: unknown): void => {
@@ -81,7 +83,7 @@ export class ApiKeyCache implements OnApplicationShutdown {
         this.logger.warn(`Lost the revocation listener (${String(error)}); reading keys from the database`);
       }
       this.drop(client);
-      if (!this.closed) setTimeout(() => this.listen(), RECONNECT_MS).unref();
+      this.retryAt = Date.now() + RECONNECT_MS;
     };
     client.on('error', lost);
     client.on('end', () => this.drop(client));
