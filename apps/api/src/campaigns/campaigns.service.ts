@@ -8,7 +8,7 @@ import { Conflict, type FieldError, NotFound, ValidationFailed } from '../common
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { Transactions } from '../database/transactions';
 import { canTransition, effectiveStatus } from './campaign-status';
-import { CampaignsRepository } from './campaigns.repository';
+import { type ActiveRuleRow, CampaignsRepository } from './campaigns.repository';
 import { type CreateCampaignDto } from './dto/create-campaign.dto';
 import { type UpdateCampaignDto } from './dto/update-campaign.dto';
 import { type CampaignEntity, type CampaignStatus } from './entities/campaign.entity';
@@ -33,6 +33,17 @@ export interface ActiveRule {
   campaignEndsAt: Date | null;
   budgetPoints: bigint | null;
   definition: RuleDefinition;
+}
+
+/** Active rule rows (in evaluation order) by event type, budgets as bigints. */
+export function groupActiveRules(rows: Iterable<ActiveRuleRow>): Map<string, ActiveRule[]> {
+  const byType = new Map<string, ActiveRule[]>();
+  for (const { eventType, ...row } of rows) {
+    const rules = byType.get(eventType) ?? [];
+    rules.push({ ...row, budgetPoints: row.budgetPoints === null ? null : BigInt(row.budgetPoints) });
+    byType.set(eventType, rules);
+  }
+  return byType;
 }
 
 @Injectable()
@@ -291,13 +302,7 @@ export class CampaignsService {
     eventTypes: string[],
     at: Date,
   ): Promise<Map<string, ActiveRule[]>> {
-    const byType = new Map<string, ActiveRule[]>();
-    for (const { eventType, ...row } of await this.campaigns.activeRules(brandId, eventTypes, at)) {
-      const rules = byType.get(eventType) ?? [];
-      rules.push({ ...row, budgetPoints: row.budgetPoints === null ? null : BigInt(row.budgetPoints) });
-      byType.set(eventType, rules);
-    }
-    return byType;
+    return groupActiveRules(await this.campaigns.activeRules(brandId, eventTypes, at));
   }
 
   private async replaceRules(

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import { type RuleDefinition } from '@fanfare/shared';
-
+import { type ActiveRuleRow } from '../campaigns/campaigns.repository';
 import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
+import { type TierEntity } from '../tiers/entities/tier.entity';
 import { type EventStatus } from './entities/engagement-event.entity';
 
 export interface StoredEvent {
@@ -34,17 +34,14 @@ export interface NewEvent {
 export interface BrandContextRow {
   timeZone: string;
   tierBasis: 'lifetime' | 'rolling_12_months';
-  tiers: Array<{ name: string; threshold: string; multiplier: string; perks: string | null }>;
-  rules: Array<{
-    eventType: string;
-    ruleId: string;
-    version: number;
-    campaignId: string;
-    startsAt: string;
-    endsAt: string | null;
-    budgetPoints: string | null;
-    definition: RuleDefinition;
-  }>;
+  tiers: Array<Pick<TierEntity, 'name' | 'threshold' | 'multiplier' | 'perks'>>;
+  /** As the campaigns repository reads them, with the campaign's times as JSON strings. */
+  rules: Array<
+    Omit<ActiveRuleRow, 'campaignStartsAt' | 'campaignEndsAt'> & {
+      campaignStartsAt: string;
+      campaignEndsAt: string | null;
+    }
+  >;
 }
 
 @Injectable()
@@ -66,7 +63,7 @@ export class EventsRepository {
                           FROM tier t WHERE t.brand_id = b.id), '[]') AS tiers,
               coalesce((SELECT json_agg(json_build_object('eventType', r.event_type, 'ruleId', r.id,
                                                           'version', r.version, 'campaignId', r.campaign_id,
-                                                          'startsAt', c.starts_at, 'endsAt', c.ends_at,
+                                                          'campaignStartsAt', c.starts_at, 'campaignEndsAt', c.ends_at,
                                                           'budgetPoints', c.budget_points::text,
                                                           'definition', r.definition)
                                         ORDER BY c.starts_at, c.id, r.position)

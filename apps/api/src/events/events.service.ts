@@ -10,13 +10,13 @@ import {
   windowStart,
 } from '@fanfare/shared';
 
-import { type ActiveRule } from '../campaigns/campaigns.service';
+import { type ActiveRule, groupActiveRules } from '../campaigns/campaigns.service';
 import { type FieldError, NotFound } from '../common/errors/domain-error';
 import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
 import { FansRepository, identityKey, type LockedFan } from '../fans/fans.repository';
 import { LedgerRepository, type NewLedgerEntry, type WindowQuery } from '../ledger/ledger.repository';
-import { type TierLadder } from '../tiers/tiers.service';
+import { type TierLadder, toTierDefinition } from '../tiers/tiers.service';
 import { type EventStatus } from './entities/engagement-event.entity';
 import {
   type IncomingEvent,
@@ -191,26 +191,14 @@ export class EventsService {
     const context = await this.events.brandContext(brandId, types, now);
     if (context === null) throw new NotFound('Brand');
     const { timeZone } = context;
-    const ladder = {
-      basis: context.tierBasis,
-      tiers: context.tiers.map((tier) => ({
-        name: tier.name,
-        threshold: Number(tier.threshold),
-        multiplier: Number(tier.multiplier),
-        perks: tier.perks ?? '',
-      })),
-    };
-    const rules = new Map<string, ActiveRule[]>();
-    for (const { eventType, startsAt, endsAt, budgetPoints, ...rule } of context.rules) {
-      const list = rules.get(eventType) ?? [];
-      list.push({
+    const ladder = { basis: context.tierBasis, tiers: context.tiers.map(toTierDefinition) };
+    const rules = groupActiveRules(
+      context.rules.map((rule) => ({
         ...rule,
-        campaignStartsAt: new Date(startsAt),
-        campaignEndsAt: endsAt === null ? null : new Date(endsAt),
-        budgetPoints: budgetPoints === null ? null : BigInt(budgetPoints),
-      });
-      rules.set(eventType, list);
-    }
+        campaignStartsAt: new Date(rule.campaignStartsAt),
+        campaignEndsAt: rule.campaignEndsAt === null ? null : new Date(rule.campaignEndsAt),
+      })),
+    );
     // A fan merged between looking up its identity and locking it: look up again.
     for (let attempt = 1; ; attempt += 1) {
       const fanOf = await this.fans.resolveIdentities(brandId, identities);

@@ -84,7 +84,7 @@ function unknownFields(tiers: readonly unknown[]): FieldError[] {
   );
 }
 
-function toTierDefinition(
+export function toTierDefinition(
   tier: Pick<TierEntity, 'name' | 'threshold' | 'multiplier' | 'perks'>,
 ): TierDefinition {
   return {
