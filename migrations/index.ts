@@ -1,5 +1,6 @@
 import { type MigrationInterface } from 'typeorm';
 
+import { Analytics1795806000000 } from './1795806000000-Analytics';
 import { EarningEngine1795781500627 } from './1795781500627-EarningEngine';
 import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
@@ -15,4 +16,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Rewards1795791417765,
   Redemptions1795792572967,
   Widget1795796595767,
+  Analytics1795806000000,
 ];

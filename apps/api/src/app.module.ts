@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MembersModule } from './members/members.module';
 import { RedemptionsModule } from './redemptions/redemptions.module';
+import { ReportsModule } from './reports/reports.module';
 import { WidgetModule } from './widget/widget.module';
 import { RewardsModule } from './rewards/rewards.module';
 import { RulesModule } from './rules/rules.module';
@@ -45,6 +46,7 @@ export class AppModule {
         TiersModule,
         EventsModule,
         FansModule,
+        ReportsModule,
         ExpiryModule,
         RulesModule,
         RewardsModule,

@@ -1,5 +1,6 @@
 import { Navigate, createBrowserRouter } from 'react-router-dom';
 
+import { AnalyticsSettingsPage } from '@/features/analytics-settings/components/analytics-settings-page';
 import { ApiKeysPage } from '@/features/api-keys/components/api-keys-page';
 import { AuditLogPage } from '@/features/audit-log/components/audit-log-page';
 import { ChangePasswordPage } from '@/features/auth/components/change-password-page';
@@ -8,10 +9,11 @@ import { CHANGE_PASSWORD_PATH, RequireAuth } from '@/features/auth/components/re
 import { BrandSettingsPage } from '@/features/brands/components/brand-settings-page';
 import { CampaignPage, NewCampaignPage } from '@/features/campaigns/components/campaign-editor-page';
 import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
-import { type ComingSoonSection, ComingSoonPage } from '@/features/coming-soon/components/coming-soon-page';
 import { FanPage } from '@/features/fans/components/fan-page';
 import { FansPage } from '@/features/fans/components/fans-page';
 import { RedemptionsPage } from '@/features/redemptions/components/redemptions-page';
+import { DashboardPage } from '@/features/reports/components/dashboard-page';
+import { ReportsPage } from '@/features/reports/components/reports-page';
 import { RewardsPage } from '@/features/rewards/components/rewards-page';
 import { TeamPage } from '@/features/team/components/team-page';
 import { TiersPage } from '@/features/tiers/components/tiers-page';
@@ -22,8 +24,6 @@ import { BrandLayout } from './layout/brand-layout';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { SettingsLayout } from './routes/settings-layout';
-
-const comingSoonSections: ComingSoonSection[] = ['dashboard', 'reports'];
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
             element: <BrandLayout />,
             children: [
               { index: true, element: <Navigate to="dashboard" replace /> },
+              { path: 'dashboard', element: <DashboardPage /> },
               { path: 'campaigns', element: <CampaignsPage /> },
               { path: 'campaigns/new', element: <NewCampaignPage /> },
               { path: 'campaigns/:campaignId', element: <CampaignPage /> },
@@ -47,10 +48,7 @@ export const router = createBrowserRouter([
               { path: 'fans/:fanId', element: <FanPage /> },
               { path: 'rewards', element: <RewardsPage /> },
               { path: 'redemptions', element: <RedemptionsPage /> },
-              ...comingSoonSections.map((section) => ({
-                path: section,
-                element: <ComingSoonPage key={section} section={section} />,
-              })),
+              { path: 'reports', element: <ReportsPage /> },
               {
                 path: 'settings',
                 element: <SettingsLayout />,
@@ -58,6 +56,7 @@ export const router = createBrowserRouter([
                   { index: true, element: <Navigate to="brand" replace /> },
                   { path: 'brand', element: <BrandSettingsPage /> },
                   { path: 'tiers', element: <TiersPage /> },
+                  { path: 'analytics', element: <AnalyticsSettingsPage /> },
                   { path: 'widget', element: <WidgetSettingsPage /> },
                   { path: 'api-keys', element: <ApiKeysPage /> },
                   { path: 'team', element: <TeamPage /> },

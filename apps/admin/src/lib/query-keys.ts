@@ -35,4 +35,18 @@ export const queryKeys = {
   redemptionsPage: (brandId: string, page: PageParams, filters: object) =>
     ['brand', brandId, 'redemptions', 'list', page, filters] as const,
   widgetSettings: (brandId: string) => ['brand', brandId, 'widget-settings'] as const,
+  campaignOptions: (brandId: string) => ['brand', brandId, 'campaigns', 'options'] as const,
+  analyticsSettings: (brandId: string) => ['brand', brandId, 'analytics-settings'] as const,
+  /** Every report of the brand: refreshed when the analytics settings change or a rebuild ends. */
+  reports: (brandId: string) => ['brand', brandId, 'reports'] as const,
+  overviewReport: (brandId: string, from: string, to: string) =>
+    ['brand', brandId, 'reports', 'overview', from, to] as const,
+  activeFansReport: (brandId: string, query: object) =>
+    ['brand', brandId, 'reports', 'active-fans', query] as const,
+  channelsReport: (brandId: string, from: string, to: string) =>
+    ['brand', brandId, 'reports', 'channels', from, to] as const,
+  cohortsReport: (brandId: string, from: string, to: string) =>
+    ['brand', brandId, 'reports', 'cohorts', from, to] as const,
+  topFansReport: (brandId: string, from: string, to: string, limit: number) =>
+    ['brand', brandId, 'reports', 'top-fans', from, to, limit] as const,
 };

@@ -108,6 +108,13 @@ export class BrandsService {
         await this.assertSlugFree(next.slug);
       }
       const after = await this.withSlug(next.slug, () => this.brands.update(brandId, next));
+      if (changes.timeZone !== undefined) {
+        // Report days are the brand's days: the rollups are rebuilt in the new zone (analytics upkeep).
+        await this.tx.manager.query(
+          `UPDATE brand SET analytics_version = analytics_version + 1, analytics_state = 'recalculating' WHERE id = $1`,
+          [brandId],
+        );
+      }
       await this.audit.record(actor, meta, {
         brandId,
         action: 'brand.updated',

@@ -11,6 +11,8 @@ import { FanIdentityEntity } from '../fans/entities/fan-identity.entity';
 import { FanEntity } from '../fans/entities/fan.entity';
 import { LedgerEntryEntity } from '../ledger/entities/ledger-entry.entity';
 import { MembershipEntity } from '../members/entities/membership.entity';
+import { AnalyticsDeltaEntity } from '../reports/entities/analytics-delta.entity';
+import { FanActivityEntity } from '../reports/entities/fan-activity.entity';
 import { RedemptionEntity } from '../redemptions/entities/redemption.entity';
 import { RewardCodeEntity } from '../rewards/entities/reward-code.entity';
 import { RewardEntity } from '../rewards/entities/reward.entity';
@@ -41,4 +43,6 @@ export const ENTITIES = [
   RewardCodeEntity,
   RedemptionEntity,
   WidgetSecretEntity,
+  FanActivityEntity,
+  AnalyticsDeltaEntity,
 ];

@@ -33,6 +33,10 @@ export interface NewEvent {
 
 export interface BrandContextRow {
   timeZone: string;
+  /** The brand's analytics settings (see ActivityWriter). */
+  windowDays: number;
+  engagementTypes: string[];
+  analyticsVersion: number;
   tierBasis: 'lifetime' | 'rolling_12_months';
   tiers: Array<Pick<TierEntity, 'name' | 'threshold' | 'multiplier' | 'perks'>>;
   /** As the campaigns repository reads them, with the campaign's times as JSON strings. */
@@ -56,7 +60,8 @@ export class EventsRepository {
    */
   async brandContext(brandId: string, eventTypes: string[], at: Date): Promise<BrandContextRow | null> {
     const rows = await this.tx.prepared<BrandContextRow>(
-      `SELECT b.time_zone AS "timeZone", b.tier_basis AS "tierBasis",
+      `SELECT b.time_zone AS "timeZone", b.tier_basis AS "tierBasis", b.active_window_days AS "windowDays",
+              b.engagement_types AS "engagementTypes", b.analytics_version AS "analyticsVersion",
               coalesce((SELECT json_agg(json_build_object('name', t.name, 'threshold', t.threshold::text,
                                                           'multiplier', t.multiplier::text, 'perks', t.perks)
                                         ORDER BY t.threshold)

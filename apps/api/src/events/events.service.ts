@@ -16,6 +16,13 @@ import { type Statement } from '../database/statement';
 import { Transactions } from '../database/transactions';
 import { FansRepository, identityKey, type LockedFan } from '../fans/fans.repository';
 import { LedgerRepository, type NewLedgerEntry, type WindowQuery } from '../ledger/ledger.repository';
+import {
+  type ActivityFact,
+  activityUpdate,
+  ActivityWriter,
+  type AnalyticsSettingsRow,
+  isAnalyticsSettingsChanged,
+} from '../reports/activity-writer';
 import { type TierLadder, toTierDefinition } from '../tiers/tiers.service';
 import { type EventStatus } from './entities/engagement-event.entity';
 import {
@@ -63,6 +70,7 @@ interface BrandContext {
   timeZone: string;
   ladder: TierLadder;
   rules: Map<string, ActiveRule[]>;
+  analytics: AnalyticsSettingsRow;
 }
 
 interface Waiter {
@@ -94,6 +102,7 @@ export class EventsService {
     private readonly fans: FansRepository,
     private readonly events: EventsRepository,
     private readonly ledger: LedgerRepository,
+    private readonly activity: ActivityWriter,
   ) {}
 
   async ingest(brandId: string, body: unknown): Promise<{ batch: boolean; results: EventOutcome[] }> {
@@ -184,35 +193,50 @@ export class EventsService {
           ]
         : [],
     );
-    // The brand's time zone, ladder and rules are read before the transaction, in one query (new
-    // fans are created in a statement of their own). None of it needs the batch's locks: budgets are
-    // read again under their lock.
+    // The brand's time zone, ladder, rules and analytics settings are read before the transaction,
+    // in one query (new fans are created in a statement of their own). None of it needs the batch's
+    // locks: budgets are read again under their lock, and the analytics settings are checked when
+    // the rollups are written.
     const types = [...new Set(parsed.flatMap((event) => (event.kind === 'event' ? [event.type] : [])))];
-    const context = await this.events.brandContext(brandId, types, now);
-    if (context === null) throw new NotFound('Brand');
-    const { timeZone } = context;
-    const ladder = { basis: context.tierBasis, tiers: context.tiers.map(toTierDefinition) };
-    const rules = groupActiveRules(
-      context.rules.map((rule) => ({
-        ...rule,
-        campaignStartsAt: new Date(rule.campaignStartsAt),
-        campaignEndsAt: rule.campaignEndsAt === null ? null : new Date(rule.campaignEndsAt),
-      })),
-    );
-    // A fan merged between looking up its identity and locking it: look up again.
     for (let attempt = 1; ; attempt += 1) {
+      const context = await this.brandContext(brandId, types, now);
+      // A fan merged between looking up its identity and locking it: look up again. Rollups computed
+      // with analytics settings that changed meanwhile: compute them again.
       const fanOf = await this.fans.resolveIdentities(brandId, identities);
       try {
-        return await this.tx.run(() => this.process(brandId, { timeZone, ladder, rules }, parsed, fanOf));
+        return await this.tx.run(() => this.process(brandId, context, parsed, fanOf));
       } catch (error) {
-        if (!(error instanceof FanMergedMeanwhile) || attempt >= 3) throw error;
+        const retry = error instanceof FanMergedMeanwhile || isAnalyticsSettingsChanged(error);
+        if (!retry || attempt >= 3) throw error;
       }
     }
   }
 
+  private async brandContext(brandId: string, types: string[], now: Date): Promise<BrandContext> {
+    const context = await this.events.brandContext(brandId, types, now);
+    if (context === null) throw new NotFound('Brand');
+    return {
+      timeZone: context.timeZone,
+      ladder: { basis: context.tierBasis, tiers: context.tiers.map(toTierDefinition) },
+      rules: groupActiveRules(
+        context.rules.map((rule) => ({
+          ...rule,
+          campaignStartsAt: new Date(rule.campaignStartsAt),
+          campaignEndsAt: rule.campaignEndsAt === null ? null : new Date(rule.campaignEndsAt),
+        })),
+      ),
+      analytics: {
+        timeZone: context.timeZone,
+        windowDays: context.windowDays,
+        engagementTypes: context.engagementTypes,
+        version: context.analyticsVersion,
+      },
+    };
+  }
+
   private async process(
     brandId: string,
-    { timeZone, ladder, rules }: BrandContext,
+    { timeZone, ladder, rules, analytics }: BrandContext,
     parsed: ParsedEvent[],
     fanOf: Map<string, string>,
   ): Promise<EventOutcome[]> {
@@ -375,6 +399,21 @@ export class EventsService {
     await this.retract(brandId, newRetractions, stored, eventIds, locked, fanDeltas, issued, results);
 
     writes.push(...(await this.fanChanges(brandId, locked, fanDeltas, ladder)));
+    // The rollups: the fans' activity in each dimension and what it changes in the reports.
+    const facts: ActivityFact[] = newEvents.flatMap((event, i) => {
+      const fanId = eventFan(event);
+      if (!fanId || !inserted.has(event.id)) return [];
+      const campaignIds = evaluations[i]!.awards.map((award) => award.campaignId);
+      return [{ fanId, occurredAt: event.occurredAt, type: event.type, channel: event.channel, campaignIds }];
+    });
+    if (facts.length > 0) {
+      const existing = await this.activity.read(
+        brandId,
+        facts.map((fact) => fact.fanId),
+      );
+      const update = activityUpdate(analytics, existing, locked, facts);
+      writes.push(...this.activity.statements(brandId, analytics.version, update));
+    }
     // Last before the commit: every award of a campaign updates its one row, so it is held briefly.
     const issuedUpdate = this.ledger.addIssuedStatement(brandId, issued);
     if (issuedUpdate !== null) writes.push(issuedUpdate);

@@ -387,13 +387,13 @@ export class FansRepository {
    * Removes a fan's personal data: names, emails and handles, and the free text of its events.
    * External ids are replaced by a keyed hash, so the ledger's totals stay and nothing leads back.
    */
-  async erase(brandId: string, fanId: string, hashedIds: Map<string, string>): Promise<void> {
+  async erase(brandId: string, fanId: string, hashedIds: Map<string, string>, at: Date): Promise<void> {
     await this.tx.manager.query(
       `UPDATE fan SET display_name = NULL, email = NULL, consent_marketing = NULL, consent_marketing_at = NULL,
               consent_marketing_version = NULL, consent_profiling = NULL, consent_profiling_at = NULL,
-              consent_profiling_version = NULL, erased_at = now(), updated_at = now()
+              consent_profiling_version = NULL, erased_at = $3, updated_at = now()
         WHERE brand_id = $1 AND id = $2`,
-      [brandId, fanId],
+      [brandId, fanId, at],
     );
     await this.tx.manager.query(
       `UPDATE fan_identity i SET handle = NULL, display_name = NULL, email = NULL, external_id = h.hashed, source = 'erased'

@@ -12,6 +12,7 @@ import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { assertIdempotencyKey } from '../common/http/idempotency-key';
 import { Transactions } from '../database/transactions';
 import { type LedgerEntryRow, LedgerRepository, type NewLedgerEntry } from '../ledger/ledger.repository';
+import { ActivityWriter } from '../reports/activity-writer';
 import { TiersService } from '../tiers/tiers.service';
 import {
   type FanRow,
@@ -35,6 +36,7 @@ export class FansService {
     private readonly ledger: LedgerRepository,
     private readonly audit: AuditService,
     private readonly tiers: TiersService,
+    private readonly activity: ActivityWriter,
   ) {}
 
   async search(
@@ -260,6 +262,7 @@ export class FansService {
         ]);
       }
       await this.fans.merge(brandId, a.id, b.id);
+      await this.activity.merge(brandId, a, b);
       const ladder = await this.tiers.ladder(brandId);
       const lifetime = a.lifetimePoints + b.lifetimePoints;
       const tierName =
@@ -336,7 +339,9 @@ export class FansService {
             .slice(0, 32)}`,
         ]),
       );
-      await this.fans.erase(brandId, resolved.id, hashed);
+      const erasedAt = new Date();
+      await this.fans.erase(brandId, resolved.id, hashed, erasedAt);
+      await this.activity.erase(brandId, resolved.id, erasedAt);
       await this.audit.forgetTargetName(brandId, 'fan', resolved.id);
       await this.audit.record(actor, meta, {
         brandId,

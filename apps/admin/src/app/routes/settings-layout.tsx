@@ -3,6 +3,7 @@ import {
   type Icon,
   IconAppWindow,
   IconBuildingStore,
+  IconChartLine,
   IconHistory,
   IconKey,
   IconStairsUp,
@@ -20,13 +21,14 @@ type Permissions = ReturnType<typeof permissionsOf>;
 const tabs = [
   { value: 'brand', key: 'brand', icon: IconBuildingStore },
   { value: 'tiers', key: 'tiers', icon: IconStairsUp },
+  { value: 'analytics', key: 'analytics', icon: IconChartLine },
   { value: 'widget', key: 'widget', icon: IconAppWindow, shownTo: 'manageWidget' },
   { value: 'api-keys', key: 'apiKeys', icon: IconKey },
   { value: 'team', key: 'team', icon: IconUsers },
   { value: 'audit-log', key: 'auditLog', icon: IconHistory },
 ] as const satisfies ReadonlyArray<{ value: string; key: string; icon: Icon; shownTo?: keyof Permissions }>;
 
-/** Settings → Brand, Tiers, Widget, API keys, Team, Audit log; the tab is the last part of the URL. */
+/** Settings → Brand, Tiers, Analytics, Widget, API keys, Team, Audit log; the tab is the last part of the URL. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();

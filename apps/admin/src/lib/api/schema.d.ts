@@ -419,6 +419,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands/{brandId}/reports/active-fans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active fans, total fans and their ratio per day, week or month
+         * @description Days are the brand's. A fan is active on a day with a counted event in the window ending with it. Weeks (Monday first) and months are whole calendar periods; their values are those on the period's last day within the range. With `channel`: fans active on it / fans holding it; with `campaignId`: fans who earned in the campaign within the window / all fans.
+         */
+        get: operations["Reports_activeFans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Key figures of a range beside those of the range of the same length before it */
+        get: operations["Reports_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/reports/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active and total fans per channel on the last day; new fans and events within the range */
+        get: operations["Reports_channels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/reports/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fans by month first seen, and how many of them were active in each later month */
+        get: operations["Reports_cohorts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/reports/top-fans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fans who earned the most points within the range */
+        get: operations["Reports_topFans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/reports/active-fans.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active-fan series as CSV
+         * @description RFC 4180 CSV in UTF-8, streamed; `format=excel-de` for German Excel, `pseudonymize=true` to replace fan ids by a keyed hash and leave out names, handles, emails and free text.
+         */
+        get: operations["Reports_activeFansCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/reports/fans.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One row per fan counted on the last day: identities, first seen, last active, counted events in the window, active, balance, lifetime points, tier
+         * @description RFC 4180 CSV in UTF-8, streamed; `format=excel-de` for German Excel, `pseudonymize=true` to replace fan ids by a keyed hash and leave out names, handles, emails and free text.
+         */
+        get: operations["Reports_fansCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/reports/ledger.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ledger entries of the range
+         * @description RFC 4180 CSV in UTF-8, streamed; `format=excel-de` for German Excel, `pseudonymize=true` to replace fan ids by a keyed hash and leave out names, handles, emails and free text.
+         */
+        get: operations["Reports_ledgerCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/analytics-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What counts as an active fan for this brand */
+        get: operations["Reports_settings"];
+        /**
+         * Change what counts as an active fan
+         * @description The reports are then recalculated in the background (`state: recalculating` until done).
+         */
+        put: operations["Reports_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands/{brandId}/rules/simulate": {
         parameters: {
             query?: never;
@@ -1674,6 +1843,176 @@ export interface components {
              * @description The fan to merge into this one (it keeps resolving to this one).
              */
             fanId: string;
+        };
+        ActiveFansPointDto: {
+            /**
+             * @description The period's first day (may lie before `from`).
+             * @example 2026-11-23
+             */
+            period: string;
+            /**
+             * @description The period's last day within the range; values are taken on it.
+             * @example 2026-11-27
+             */
+            periodEnd: string;
+            /** @example 412 */
+            activeFans: number;
+            /** @example 1380 */
+            totalFans: number;
+            /**
+             * @description activeFans / totalFans; null without fans.
+             * @example 0.298551
+             */
+            ratio: number | null;
+            /**
+             * @description Fans first seen within the period.
+             * @example 12
+             */
+            newFans: number;
+            /**
+             * @description Fans active within the period who were first seen before it.
+             * @example 97
+             */
+            returningFans: number;
+        };
+        ActiveFansReportDto: {
+            /** @example 2026-10-29 */
+            from: string;
+            /** @example 2026-11-27 */
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "week" | "month";
+            /**
+             * @description A fan is active on a day with a counted event in this many days ending with it.
+             * @example 30
+             */
+            windowDays: number;
+            /** @example Europe/Berlin */
+            timeZone: string;
+            /** @enum {string|null} */
+            channel: "facebook" | "instagram" | "x" | "youtube" | "tiktok" | "whatsapp" | "linkedin" | "web" | "store" | "email" | "other" | null;
+            /** Format: uuid */
+            campaignId: string | null;
+            points: components["schemas"]["ActiveFansPointDto"][];
+        };
+        OverviewKpisDto: {
+            /** @description On the range's last day. */
+            totalFans: number;
+            /** @description On the range's last day. */
+            activeFans: number;
+            ratio: number | null;
+            /** @description First seen within the range. */
+            newFans: number;
+            /** @description Events that occurred within the range. */
+            events: number;
+            /** @description Points earned within the range, net of reversals. */
+            pointsIssued: number;
+            /** @description Points redeemed within the range, net of refunds. */
+            pointsRedeemed: number;
+            /** @description All fans' balances at the end of the range's last day. */
+            outstandingPoints: number;
+            /** @description Redemptions made within the range. */
+            redemptions: number;
+        };
+        OverviewReportDto: {
+            /** @example 2026-10-29 */
+            from: string;
+            /** @example 2026-11-27 */
+            to: string;
+            /** @example 2026-09-29 */
+            previousFrom: string;
+            /** @example 2026-10-28 */
+            previousTo: string;
+            /** @example 30 */
+            windowDays: number;
+            /** @example Europe/Berlin */
+            timeZone: string;
+            current: components["schemas"]["OverviewKpisDto"];
+            previous: components["schemas"]["OverviewKpisDto"];
+        };
+        ChannelRowDto: {
+            /** @enum {string} */
+            channel: "facebook" | "instagram" | "x" | "youtube" | "tiktok" | "whatsapp" | "linkedin" | "web" | "store" | "email" | "other";
+            /** @description Fans active on the channel on the last day. */
+            activeFans: number;
+            /** @description Fans holding the channel (from their first event on it) on the last day. */
+            totalFans: number;
+            ratio: number | null;
+            /** @description Fans first seen on the channel within the range. */
+            newFans: number;
+            /** @description Events on the channel within the range. */
+            events: number;
+        };
+        ChannelsReportDto: {
+            /** @example 2026-10-29 */
+            from: string;
+            /** @example 2026-11-27 */
+            to: string;
+            /** @example 30 */
+            windowDays: number;
+            channels: components["schemas"]["ChannelRowDto"][];
+        };
+        CohortRowDto: {
+            /** @example 2026-03 */
+            month: string;
+            /** @description Fans first seen in the month. */
+            size: number;
+            /** @description Fans of the cohort with counted activity in the cohort month (index 0) and each later month. */
+            active: number[];
+        };
+        CohortsReportDto: {
+            /** @example 2025-12 */
+            from: string;
+            /** @example 2026-11 */
+            to: string;
+            cohorts: components["schemas"]["CohortRowDto"][];
+        };
+        TopFanDto: {
+            /** Format: uuid */
+            fanId: string;
+            displayName: string | null;
+            handle: string | null;
+            /** @enum {string|null} */
+            channel: "facebook" | "instagram" | "x" | "youtube" | "tiktok" | "whatsapp" | "linkedin" | "web" | "store" | "email" | "other" | null;
+            /** @description Points earned within the range, net of reversals. */
+            pointsEarned: number;
+            /** @description Events within the range. */
+            events: number;
+            balance: number;
+            tier: string | null;
+        };
+        TopFansReportDto: {
+            /** @example 2026-10-29 */
+            from: string;
+            /** @example 2026-11-27 */
+            to: string;
+            fans: components["schemas"]["TopFanDto"][];
+        };
+        AnalyticsSettingsDto: {
+            /**
+             * @description A fan is active on a day with a counted event in this many days ending with it.
+             * @example 30
+             */
+            activeWindowDays: number;
+            /** @description The event types that count as engagement; `custom` stands for every `custom:<name>` type. */
+            engagementTypes: ("follow" | "like" | "comment" | "share" | "mention" | "post" | "review" | "check_in" | "purchase" | "referral" | "survey_response" | "chat" | "video_view" | "signup" | "custom")[];
+            /**
+             * @description Days in reports are days in this zone.
+             * @example Europe/Berlin
+             */
+            timeZone: string;
+            /**
+             * @description `recalculating` while the reports are rebuilt after a change of these settings or the time zone.
+             * @enum {string}
+             */
+            state: "current" | "recalculating";
+            /** Format: date-time */
+            rebuiltAt: string | null;
+        };
+        PutAnalyticsSettingsDto: {
+            /** @example 30 */
+            activeWindowDays: number;
+            engagementTypes: ("follow" | "like" | "comment" | "share" | "mention" | "post" | "review" | "check_in" | "purchase" | "referral" | "survey_response" | "chat" | "video_view" | "signup" | "custom")[];
         };
         SimulateDto: {
             /** @description The event to try (`id` may be left out). */
@@ -4159,6 +4498,643 @@ export interface operations {
             };
             /** @description Same fan, already merged, or erased. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_activeFans: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, the brand's time zone). Default: 30 days ending with `to`. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD). Default: today. */
+                to?: string;
+                granularity?: "day" | "week" | "month";
+                /** @description Fans active on this channel / fans holding it. */
+                channel?: "facebook" | "instagram" | "x" | "youtube" | "tiktok" | "whatsapp" | "linkedin" | "web" | "store" | "email" | "other";
+                /** @description Fans who earned in this campaign / all fans. */
+                campaignId?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActiveFansReportDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_overview: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, the brand's time zone). Default: 30 days ending with `to`. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD). Default: today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewReportDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_channels: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, the brand's time zone). Default: 30 days ending with `to`. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD). Default: today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelsReportDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_cohorts: {
+        parameters: {
+            query?: {
+                /** @description First cohort month (YYYY-MM). Default: 11 months before `to`. */
+                from?: string;
+                /** @description Last month (YYYY-MM). Default: this month. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortsReportDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_topFans: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, the brand's time zone). Default: 30 days ending with `to`. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD). Default: today. */
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopFansReportDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_activeFansCsv: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, the brand's time zone). Default: 30 days ending with `to`. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD). Default: today. */
+                to?: string;
+                granularity?: "day" | "week" | "month";
+                /** @description Fans active on this channel / fans holding it. */
+                channel?: "facebook" | "instagram" | "x" | "youtube" | "tiktok" | "whatsapp" | "linkedin" | "web" | "store" | "email" | "other";
+                /** @description Fans who earned in this campaign / all fans. */
+                campaignId?: string;
+                /** @description `excel-de`: semicolons, decimal commas and a byte order mark, for German Excel. */
+                format?: "csv" | "excel-de";
+                /** @description Fan ids replaced by a keyed hash; no names, handles, emails or free text. */
+                pseudonymize?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_fansCsv: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, the brand's time zone). Default: 30 days ending with `to`. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD). Default: today. */
+                to?: string;
+                /** @description `excel-de`: semicolons, decimal commas and a byte order mark, for German Excel. */
+                format?: "csv" | "excel-de";
+                /** @description Fan ids replaced by a keyed hash; no names, handles, emails or free text. */
+                pseudonymize?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_ledgerCsv: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD, the brand's time zone). Default: 30 days ending with `to`. */
+                from?: string;
+                /** @description Last day (YYYY-MM-DD). Default: today. */
+                to?: string;
+                /** @description `excel-de`: semicolons, decimal commas and a byte order mark, for German Excel. */
+                format?: "csv" | "excel-de";
+                /** @description Fan ids replaced by a keyed hash; no names, handles, emails or free text. */
+                pseudonymize?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSettingsDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with reports:read. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Reports_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutAnalyticsSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSettingsDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,6 +23,8 @@ export type WidgetTexts = Partial<Record<Locale, WidgetTextSet>>;
 @Check('brand_tier_basis_check', `"tier_basis" IN ('lifetime', 'rolling_12_months')`)
 @Check('brand_points_expiry_days_check', '"points_expiry_days" IS NULL OR "points_expiry_days" > 0')
 @Unique('brand_widget_key_key', ['widgetKey'])
+@Check('brand_active_window_days_check', '"active_window_days" BETWEEN 1 AND 365')
+@Check('brand_analytics_state_check', `"analytics_state" IN ('current', 'recalculating')`)
 export class BrandEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'brand_pkey' })
   id!: string;
@@ -62,6 +64,34 @@ export class BrandEntity {
   /** The widget's own texts per language: `{ de?: { title?, welcome? }, en?: … }`. */
   @Column({ name: 'widget_texts', type: 'jsonb', default: () => "'{}'" })
   widgetTexts!: WidgetTexts;
+
+  /** A fan is active on a day when she has a counted event in this many days ending with it. */
+  @Column({ name: 'active_window_days', type: 'integer', default: 30 })
+  activeWindowDays!: number;
+
+  /** The event types that count as engagement; `custom` stands for every `custom:<name>` type. */
+  @Column({
+    name: 'engagement_types',
+    type: 'text',
+    array: true,
+    default: () =>
+      "'{follow,like,comment,share,mention,post,review,check_in,purchase,referral,survey_response,chat,custom}'",
+  })
+  engagementTypes!: string[];
+
+  /**
+   * Bumped whenever what the report rollups depend on changes (the window, the engagement types,
+   * the time zone): a writer that computed its rollup rows with an older version starts again.
+   */
+  @Column({ name: 'analytics_version', type: 'integer', default: 1 })
+  analyticsVersion!: number;
+
+  /** `recalculating` from such a change until the rollups are rebuilt. */
+  @Column({ name: 'analytics_state', type: 'text', default: 'current' })
+  analyticsState!: 'current' | 'recalculating';
+
+  @Column({ name: 'analytics_rebuilt_at', type: 'timestamptz', nullable: true })
+  analyticsRebuiltAt!: Date | null;
 
   /** The bakery brand created for local runs; `npm run seed:demo` recreates it. */
   @Column({ name: 'is_demo', type: 'boolean', default: false })

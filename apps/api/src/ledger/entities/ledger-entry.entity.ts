@@ -19,6 +19,8 @@ export type LedgerKind = (typeof LEDGER_KINDS)[number];
 @Index('ledger_entry_rule_window_idx', ['brandId', 'fanId', 'ruleId', 'occurredAt'])
 @Index('ledger_entry_reverses_idx', ['brandId', 'reversesEntryId'])
 @Index('ledger_entry_event_idx', ['brandId', 'eventId'])
+// Reports and the ledger export read a brand's entries by date.
+@Index('ledger_entry_occurred_idx', ['brandId', 'occurredAt'])
 @Check('ledger_entry_kind_check', `"kind" IN ('earn', 'redeem', 'refund', 'expire', 'adjust', 'reverse')`)
 @Check('ledger_entry_points_check', `"points" <> 0`)
 export class LedgerEntryEntity {
