@@ -1,4 +1,6 @@
 import { type ActiveFansReport, type OverviewReport } from '@fanfare/shared';
+import { get as httpGet } from 'node:http';
+
 import { parse } from 'csv-parse/sync';
 
 import { AnalyticsService } from '../src/reports/analytics.service';
@@ -404,6 +406,48 @@ describe('active-fan reports', () => {
       `reports/overview?from=${isoDay(new Date(now - 90 * DAY))}&to=${to}`,
     );
     expect(entries.reduce((sum, e) => sum + Number(e.points), 0)).toBe(overview.current.pointsIssued);
+  });
+
+  it('streams an export of 200,000 fans in chunks, without buffering the file', async () => {
+    const brandId = await createBrand(t, owner, `Gross ${tag()}`);
+    await t.dataSource.query(
+      `INSERT INTO fan (brand_id, id, display_name, first_seen_at, last_active_at)
+       SELECT $1, gen_random_uuid(), 'Fan ' || n, now() - interval '10 days', now() - interval '1 day'
+         FROM generate_series(1, 200000) AS n`,
+      [brandId],
+    );
+    const to = isoDay(new Date(Date.now() + DAY));
+    const { headers, chunks, lines, noHugeChunk } = await new Promise<{
+      headers: Record<string, unknown>;
+      chunks: number;
+      lines: number;
+      noHugeChunk: boolean;
+    }>((resolve, reject) => {
+      httpGet(
+        `${t.url}/api/v1/brands/${brandId}/reports/fans.csv?to=${to}`,
+        { headers: { cookie: owner } },
+        (res) => {
+          let chunks = 0;
+          let lines = 0;
+          let largest = 0;
+          res.on('data', (chunk: Buffer) => {
+            chunks += 1;
+            largest = Math.max(largest, chunk.length);
+            for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+          });
+          res.on('end', () =>
+            resolve({ headers: res.headers, chunks, lines, noHugeChunk: largest < 1024 * 1024 }),
+          );
+          res.on('error', reject);
+        },
+      ).on('error', reject);
+    });
+    expect(headers['content-length']).toBeUndefined();
+    expect(headers['transfer-encoding']).toBe('chunked');
+    expect(lines).toBe(200_001); // the header and one line per fan
+    // Many pieces, none of them anywhere near the whole file (~15 MB).
+    expect(chunks).toBeGreaterThan(100);
+    expect(noHugeChunk).toBe(true);
   });
 
   it('refuses bad ranges with problems and writes nothing', async () => {
