@@ -13,7 +13,8 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 @Entity({ name: 'engagement_event' })
 @Unique('engagement_event_external_id_key', ['brandId', 'externalId'])
 @Index('engagement_event_fan_idx', ['brandId', 'fanId', 'occurredAt'])
-@Index('engagement_event_occurred_idx', ['brandId', 'occurredAt'])
+// With the fan and the type, reports count a window's events per fan from the index alone.
+@Index('engagement_event_occurred_idx', ['brandId', 'occurredAt', 'fanId', 'type'])
 // Ingestion asks whether a retraction already names an arriving event.
 @Index('engagement_event_retracts_idx', ['brandId', 'retractsExternalId'])
 @Check(
