@@ -1,5 +1,7 @@
 // Saving a file the API answered: its name from Content-Disposition, the bytes through an object URL.
 
+import { toApiError } from './api/problem';
+
 /** Characters that would make a file name a path or that file systems refuse. */
 const UNSAFE = /[/\\:*?"<>|\p{Cc}]+/gu;
 
@@ -44,4 +46,27 @@ export function saveBlob(blob: Blob, filename: string): void {
   link.remove();
   // The click starts the download synchronously; the URL only has to outlive this task.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/**
+ * A file the API answered (an openapi-fetch result read with `parseAs: 'blob'`), named as the server
+ * names it; a problem answer becomes an ApiError.
+ */
+export function downloadedFile(
+  result: { data?: Blob; error?: unknown; response: Response },
+  fallback: string,
+): DownloadedFile {
+  const { data, error, response } = result;
+  if (!response.ok || data === undefined) {
+    throw toApiError(response, error);
+  }
+  return {
+    blob: data,
+    filename: filenameFromDisposition(response.headers.get('content-disposition'), fallback),
+  };
 }

@@ -125,8 +125,8 @@ export class ReportsController {
     @Query() query: ActiveFansExportQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const report = await this.reports.activeFans(brandId, query);
     const settings = await this.reports.settings(brandId);
+    const report = await this.reports.activeFans(brandId, query, new Date(), settings);
     return sendCsv(reply, this.exports.activeFans(settings, report, exportOptions(query)));
   }
 

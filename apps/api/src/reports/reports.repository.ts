@@ -60,7 +60,8 @@ export class ReportsRepository {
       `SELECT dim, metric, day::text AS day, sum(delta)::float8 AS delta
          FROM analytics_delta
         WHERE brand_id = $1 AND dim LIKE $2 AND metric = ANY($3::text[]) AND day <= $4::date
-        GROUP BY dim, metric, day`,
+        GROUP BY dim, metric, day
+        ORDER BY day`,
       [brandId, dimPattern, metrics, to],
     );
   }

@@ -42,7 +42,7 @@ export interface RangeQuery {
 
 const RETURNING_METRIC: Record<ReportGranularity, string> = { day: 'ret_d', week: 'ret_w', month: 'ret_m' };
 
-/** A metric's changes per day, ascending, with the sums a report asks of them. */
+/** A metric's changes per day, added in ascending order of days, with the sums a report asks of them. */
 class DailySeries {
   private readonly days: string[] = [];
   private readonly deltas: number[] = [];
@@ -50,15 +50,6 @@ class DailySeries {
   add(day: string, delta: number): void {
     this.days.push(day);
     this.deltas.push(delta);
-  }
-
-  sort(): this {
-    const order = this.days.map((_, i) => i).sort((a, b) => (this.days[a]! < this.days[b]! ? -1 : 1));
-    const days = order.map((i) => this.days[i]!);
-    const deltas = order.map((i) => this.deltas[i]!);
-    this.days.splice(0, this.days.length, ...days);
-    this.deltas.splice(0, this.deltas.length, ...deltas);
-    return this;
   }
 
   /** The value on `day`: the sum of the changes up to it. */
@@ -97,7 +88,6 @@ function byKey(rows: readonly MetricDay[]): Map<string, DailySeries> {
     if (!s) series.set(key, (s = new DailySeries()));
     s.add(row.day, Number(row.delta));
   }
-  for (const s of series.values()) s.sort();
   return series;
 }
 
@@ -119,8 +109,13 @@ export class ReportsService {
     return settings;
   }
 
-  async activeFans(brandId: string, query: SeriesQuery, now = new Date()): Promise<ActiveFansReport> {
-    const settings = await this.settings(brandId);
+  async activeFans(
+    brandId: string,
+    query: SeriesQuery,
+    now = new Date(),
+    settings?: AnalyticsSettingsRecord,
+  ): Promise<ActiveFansReport> {
+    settings ??= await this.settings(brandId);
     const range = dayRange(query, settings.timeZone, now);
     const granularity = query.granularity ?? 'day';
     if (query.channel && query.campaignId) {

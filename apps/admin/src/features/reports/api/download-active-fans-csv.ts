@@ -1,27 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
-import { toApiError } from '@/lib/api/problem';
-import { filenameFromDisposition, saveBlob } from '@/lib/download';
+import { downloadedFile, saveBlob } from '@/lib/download';
 
 import { type ReportFile, type SeriesExportQuery, fallbackFilename } from '../utils/download-query';
 
 /** The active-fan series as the server's streamed CSV, named as the server names it. */
 export async function downloadActiveFansCsv(brandId: string, query: SeriesExportQuery): Promise<ReportFile> {
-  const { data, error, response } = await api.GET('/api/v1/brands/{brandId}/reports/active-fans.csv', {
-    params: { path: { brandId }, query },
-    parseAs: 'blob',
-  });
-  if (!response.ok || data === undefined) {
-    throw toApiError(response, error);
-  }
-  return {
-    blob: data,
-    filename: filenameFromDisposition(
-      response.headers.get('content-disposition'),
-      fallbackFilename('active-fans', query),
-    ),
-  };
+  return downloadedFile(
+    await api.GET('/api/v1/brands/{brandId}/reports/active-fans.csv', {
+      params: { path: { brandId }, query },
+      parseAs: 'blob',
+    }),
+    fallbackFilename('active-fans', query),
+  );
 }
 
 export function useDownloadActiveFansCsv(brandId: string) {

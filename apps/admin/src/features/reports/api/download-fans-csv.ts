@@ -1,27 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
-import { toApiError } from '@/lib/api/problem';
-import { filenameFromDisposition, saveBlob } from '@/lib/download';
+import { downloadedFile, saveBlob } from '@/lib/download';
 
 import { type RangeExportQuery, type ReportFile, fallbackFilename } from '../utils/download-query';
 
 /** One row per fan with the range's figures, as the server's streamed CSV. */
 export async function downloadFansCsv(brandId: string, query: RangeExportQuery): Promise<ReportFile> {
-  const { data, error, response } = await api.GET('/api/v1/brands/{brandId}/reports/fans.csv', {
-    params: { path: { brandId }, query },
-    parseAs: 'blob',
-  });
-  if (!response.ok || data === undefined) {
-    throw toApiError(response, error);
-  }
-  return {
-    blob: data,
-    filename: filenameFromDisposition(
-      response.headers.get('content-disposition'),
-      fallbackFilename('fans', query),
-    ),
-  };
+  return downloadedFile(
+    await api.GET('/api/v1/brands/{brandId}/reports/fans.csv', {
+      params: { path: { brandId }, query },
+      parseAs: 'blob',
+    }),
+    fallbackFilename('fans', query),
+  );
 }
 
 export function useDownloadFansCsv(brandId: string) {

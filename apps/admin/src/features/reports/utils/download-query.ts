@@ -42,7 +42,4 @@ export function fallbackFilename(kind: ExportKind, query: { from: string; to: st
 }
 
 /** A downloaded export: the bytes and the name the server gave the file. */
-export interface ReportFile {
-  blob: Blob;
-  filename: string;
-}
+export type { DownloadedFile as ReportFile } from '@/lib/download';
