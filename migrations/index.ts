@@ -3,6 +3,7 @@ import { type MigrationInterface } from 'typeorm';
 import { Analytics1795806000000 } from './1795806000000-Analytics';
 import { EarningEngine1795781500627 } from './1795781500627-EarningEngine';
 import { EventWindowIndex1795806600000 } from './1795806600000-EventWindowIndex';
+import { IdentityExportIndex1795807200000 } from './1795807200000-IdentityExportIndex';
 import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
 import { Redemptions1795792572967 } from './1795792572967-Redemptions';
@@ -19,4 +20,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Widget1795796595767,
   Analytics1795806000000,
   EventWindowIndex1795806600000,
+  IdentityExportIndex1795807200000,
 ];

@@ -4,6 +4,7 @@
  * never half-starts.
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -24,6 +25,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   trustProxy: boolean;
   dbPoolSize: number;
+  /** Connections one large export reads with in parallel (fans.csv); exports have twice as many of their own. */
+  exportParallelism: number;
   /** Widget API requests per minute: per fan (token subject) and per client address. */
   widgetRateLimit: { perFan: number; perAddress: number };
   /** Whether the first start creates the demo brand (default: on the embedded database only). */
@@ -118,6 +121,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const bodyLimitBytes = integer('FANFARE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024);
   const sessionTtlHours = integer('FANFARE_SESSION_TTL_HOURS', 12, 1, 24 * 30);
   const dbPoolSize = integer('FANFARE_DB_POOL_SIZE', 8, 1, 100);
+  const exportParallelism = integer(
+    'FANFARE_EXPORT_PARALLELISM',
+    Math.min(4, os.availableParallelism()),
+    1,
+    16,
+  );
   const trustProxy = boolean('FANFARE_TRUST_PROXY', false);
   const widgetRateLimit = {
     perFan: integer('FANFARE_WIDGET_RATE_PER_FAN', 120, 1, 100_000),
@@ -143,6 +152,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     bodyLimitBytes,
     trustProxy,
     dbPoolSize,
+    exportParallelism,
     widgetRateLimit,
     seedDemo,
     adminDistDir: path.join(workspaceRoot, 'apps', 'admin', 'dist'),

@@ -536,7 +536,7 @@ export interface paths {
         };
         /**
          * One row per fan counted on the last day: identities, first seen, last active, counted events in the window, active, balance, lifetime points, tier
-         * @description RFC 4180 CSV in UTF-8, streamed; `format=excel-de` for German Excel, `pseudonymize=true` to replace fan ids by a keyed hash and leave out names, handles, emails and free text.
+         * @description RFC 4180 CSV in UTF-8, streamed; `format=excel-de` for German Excel, `pseudonymize=true` to replace fan ids by a keyed hash and leave out names, handles, emails and free text. Rows come in no particular order: a large brand's fans are read in parallel parts.
          */
         get: operations["Reports_fansCsv"];
         put?: never;

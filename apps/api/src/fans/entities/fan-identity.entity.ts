@@ -5,7 +5,8 @@ import { FanEntity } from './fan.entity';
 /** A fan's account on one channel: (brand, channel, external id) names exactly one identity. */
 @Entity({ name: 'fan_identity' })
 @Unique('fan_identity_channel_external_id_key', ['brandId', 'channel', 'externalId'])
-@Index('fan_identity_fan_idx', ['brandId', 'fanId'])
+// Channel, external id and handle too: the fans export reads identities from the index alone.
+@Index('fan_identity_fan_idx', ['brandId', 'fanId', 'channel', 'externalId', 'handle'])
 export class FanIdentityEntity {
   @PrimaryColumn({ name: 'brand_id', type: 'uuid', primaryKeyConstraintName: 'fan_identity_pkey' })
   brandId!: string;
