@@ -4,6 +4,7 @@ import { Analytics1795806000000 } from './1795806000000-Analytics';
 import { EarningEngine1795781500627 } from './1795781500627-EarningEngine';
 import { EventWindowIndex1795806600000 } from './1795806600000-EventWindowIndex';
 import { IdentityExportIndex1795807200000 } from './1795807200000-IdentityExportIndex';
+import { Connectors1795810000000 } from './1795810000000-Connectors';
 import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
 import { Redemptions1795792572967 } from './1795792572967-Redemptions';
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Analytics1795806000000,
   EventWindowIndex1795806600000,
   IdentityExportIndex1795807200000,
+  Connectors1795810000000,
 ];

@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { BrandsModule } from './brands/brands.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { ConfigModule, type RuntimeConfig } from './config/config.module';
+import { ConnectorsModule } from './connectors/connectors.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
@@ -47,6 +48,7 @@ export class AppModule {
         EventsModule,
         FansModule,
         ReportsModule,
+        ConnectorsModule,
         ExpiryModule,
         RulesModule,
         RewardsModule,

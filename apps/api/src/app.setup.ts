@@ -19,6 +19,7 @@ import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/access.decorators';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/errors/problem';
 import { ProblemFilter } from './common/errors/problem.filter';
+import { registerJsonParsers } from './common/http/raw-body';
 import { registerTextBodyParsers } from './common/http/text-body';
 import { StrictValidationPipe } from './common/http/validation.pipe';
 import { PinoNestLogger } from './common/logging/logger';
@@ -94,7 +95,9 @@ export async function configureApp(app: NestFastifyApplication, config: RuntimeC
 
   const fastify = app.getHttpAdapter().getInstance();
   // JSON is the body this API reads; text/csv and text/plain only where a route accepts them
-  // (coupon code uploads). Anything else is answered with 415.
+  // (coupon code uploads), raw bytes where a route verifies a signature over them (webhooks).
+  // Anything else is answered with 415.
+  registerJsonParsers(fastify, config.bodyLimitBytes);
   registerTextBodyParsers(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));

@@ -27,6 +27,8 @@ export interface AppConfig {
   dbPoolSize: number;
   /** Connections one large export reads with in parallel (fans.csv); exports have twice as many of their own. */
   exportParallelism: number;
+  /** Days the raw bodies of webhook deliveries are kept (the delivery log stays). */
+  hookRetentionDays: number;
   /** Widget API requests per minute: per fan (token subject) and per client address. */
   widgetRateLimit: { perFan: number; perAddress: number };
   /** Whether the first start creates the demo brand (default: on the embedded database only). */
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const bodyLimitBytes = integer('FANFARE_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024);
   const sessionTtlHours = integer('FANFARE_SESSION_TTL_HOURS', 12, 1, 24 * 30);
   const dbPoolSize = integer('FANFARE_DB_POOL_SIZE', 8, 1, 100);
+  const hookRetentionDays = integer('FANFARE_HOOK_RETENTION_DAYS', 14, 1, 365);
   const exportParallelism = integer(
     'FANFARE_EXPORT_PARALLELISM',
     Math.min(4, os.availableParallelism()),
@@ -153,6 +156,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy,
     dbPoolSize,
     exportParallelism,
+    hookRetentionDays,
     widgetRateLimit,
     seedDemo,
     adminDistDir: path.join(workspaceRoot, 'apps', 'admin', 'dist'),

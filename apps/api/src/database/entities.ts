@@ -1,5 +1,9 @@
 import { ApiKeyEntity } from '../api-keys/entities/api-key.entity';
 import { AuditLogEntryEntity } from '../audit/entities/audit-log-entry.entity';
+import { HookDeliveryEntity } from '../connectors/entities/hook-delivery.entity';
+import { LinkCodeEntity } from '../connectors/entities/link-code.entity';
+import { MetaConnectionEntity } from '../connectors/entities/meta-connection.entity';
+import { WebhookSenderEntity } from '../connectors/entities/webhook-sender.entity';
 import { LoginAttemptEntity } from '../auth/entities/login-attempt.entity';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { BrandEntity } from '../brands/entities/brand.entity';
@@ -45,4 +49,8 @@ export const ENTITIES = [
   WidgetSecretEntity,
   FanActivityEntity,
   AnalyticsDeltaEntity,
+  MetaConnectionEntity,
+  WebhookSenderEntity,
+  HookDeliveryEntity,
+  LinkCodeEntity,
 ];

@@ -12,6 +12,6 @@ import { FansService } from './fans.service';
   imports: [LedgerModule, TiersModule, AnalyticsCoreModule],
   controllers: [FansController],
   providers: [FansRepository, FansService],
-  exports: [FansRepository],
+  exports: [FansRepository, FansService],
 })
 export class FansModule {}

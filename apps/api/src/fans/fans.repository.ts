@@ -384,7 +384,8 @@ export class FansRepository {
   }
 
   /**
-   * Removes a fan's personal data: names, emails and handles, and the free text of its events.
+   * Removes a fan's personal data: names, emails and handles, the free text of its events and the
+   * raw webhook deliveries that named her.
    * External ids are replaced by a keyed hash, so the ledger's totals stay and nothing leads back.
    */
   async erase(brandId: string, fanId: string, hashedIds: Map<string, string>, at: Date): Promise<void> {
@@ -406,6 +407,13 @@ export class FansRepository {
       `UPDATE engagement_event
           SET properties = properties - 'text' - 'message' - 'caption' - 'comment' - 'name' - 'email' - 'handle' - 'username'
         WHERE brand_id = $1 AND fan_id = $2 AND properties IS NOT NULL`,
+      [brandId, fanId],
+    );
+    // Raw webhook bodies that named her (or a fan merged into her) go before their retention ends.
+    await this.tx.manager.query(
+      `UPDATE hook_delivery SET body = NULL
+        WHERE brand_id = $1 AND body IS NOT NULL
+          AND fan_ids && ARRAY(SELECT id FROM fan WHERE brand_id = $1 AND (id = $2 OR merged_into_id = $2))`,
       [brandId, fanId],
     );
   }
@@ -441,7 +449,7 @@ export class FansRepository {
   async identitiesOf(brandId: string, fanIds: string[]): Promise<IdentityRow[]> {
     if (fanIds.length === 0) return [];
     const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
-      `SELECT fan_id, id, channel, external_id, handle, display_name, email, source, created_at
+      `SELECT fan_id, id, channel, external_id, handle, display_name, email, source, proof, created_at
          FROM fan_identity WHERE brand_id = $1 AND fan_id = ANY($2::uuid[]) ORDER BY created_at, id`,
       [brandId, fanIds],
     );
@@ -454,6 +462,7 @@ export class FansRepository {
       displayName: row.display_name as string | null,
       email: row.email as string | null,
       source: row.source as string,
+      proof: row.proof as Record<string, unknown> | null,
       createdAt: row.created_at as Date,
     }));
   }
@@ -488,6 +497,7 @@ export interface IdentityRow {
   displayName: string | null;
   email: string | null;
   source: string;
+  proof: Record<string, unknown> | null;
   createdAt: Date;
 }
 

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { isUuid, tierFor, uuidv7 } from '@fanfare/shared';
 
-import { AuditService } from '../audit/audit.service';
+import { type AuditActor, auditActorLabel, AuditService } from '../audit/audit.service';
 import { type Actor, type RequestMeta } from '../auth/actor';
 import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
@@ -231,8 +231,8 @@ export class FansService {
     brandId: string,
     fanId: string,
     otherId: string,
-    actor: Actor,
-    meta: RequestMeta,
+    actor: AuditActor,
+    meta: RequestMeta | null,
   ): Promise<FanWithIdentities> {
     await this.tx.run(async () => {
       const survivor = await this.fans.findResolved(brandId, fanId);
@@ -370,7 +370,7 @@ function transfer(
   causeKey: string,
   reason: string,
   at: Date,
-  actor: Actor,
+  actor: AuditActor,
 ): NewLedgerEntry {
   return {
     id: uuidv7(),
@@ -386,6 +386,6 @@ function transfer(
     reversesEntryId: null,
     reason,
     explanation: { merge: true },
-    actorLabel: actor.type === 'user' ? actor.user.email : actor.keyName,
+    actorLabel: auditActorLabel(actor),
   };
 }

@@ -25,6 +25,6 @@ import { WidgetService } from './widget.service';
   ],
   controllers: [WidgetController, WidgetSettingsController],
   providers: [WidgetService, WidgetSettingsService],
-  exports: [WidgetSettingsService],
+  exports: [WidgetSettingsService, WidgetService],
 })
 export class WidgetModule {}

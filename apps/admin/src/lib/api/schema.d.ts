@@ -588,6 +588,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hooks/meta/{brandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meta's subscription handshake
+         * @description Answers the bare hub.challenge when hub.verify_token is the verify token of the brand’s Meta connection.
+         */
+        get: operations["Hooks_metaHandshake"];
+        put?: never;
+        /**
+         * A Meta webhook delivery (Pages, Instagram, Messenger, WhatsApp)
+         * @description X-Hub-Signature-256 must be sha256=<hex HMAC-SHA256 of the raw body with the App Secret>; otherwise 401 and nothing is stored.
+         */
+        post: operations["Hooks_meta"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hooks/generic/{brandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Events from a brand’s own system, signed the Standard Webhooks way
+         * @description webhook-id, webhook-timestamp (within 5 minutes) and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body>) with a sender’s whsec_ secret. The body is one Fanfare event or { "events": [...] }, or CloudEvents (application/cloudevents+json, application/cloudevents-batch+json). A repeated webhook-id changes nothing.
+         */
+        post: operations["Hooks_generic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's Meta connection and generic webhook senders (secrets never shown) */
+        get: operations["Connections_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/connections/meta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Connect the Meta app or change it
+         * @description The App Secret is required when connecting and never answered. A verify token for the subscription handshake is issued on connecting (and with newVerifyToken) and answered this once only.
+         */
+        put: operations["Connections_putMeta"];
+        post?: never;
+        /** Disconnect the Meta app: its deliveries are refused from now on */
+        delete: operations["Connections_deleteMeta"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/connections/meta/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signed test delivery through the Meta connection
+         * @description A comment as Meta sends one, received like any delivery; mapped and logged, never booked.
+         */
+        post: operations["Connections_sendMetaTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/connections/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: every signed delivery received, newest first, with what it came to */
+        get: operations["Connections_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/connections/senders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a generic webhook sender; its whsec_ secret is answered this once only */
+        post: operations["Connections_createSender"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/connections/senders/{senderId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a sender a new secret; the current one keeps verifying for overlapHours (default 24) */
+        post: operations["Connections_rotateSender"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/connections/senders/{senderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a sender at once: its deliveries are refused */
+        delete: operations["Connections_revokeSender"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/fans/{fanId}/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link an account to the fan by hand
+         * @description When another fan holds the account, that fan is merged into this one (points and history move).
+         */
+        post: operations["FanLinks_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/fans/{fanId}/identities/{identityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink an account: its next event starts a fan of its own */
+        delete: operations["FanLinks_unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fan's linked social accounts */
+        get: operations["WidgetLinks_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/link-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time code to link a social account
+         * @description Valid 24 hours. Written in a comment or a direct message from the account (a signed delivery from the platform), it links that account to the fan. Asking again returns the open code.
+         */
+        post: operations["WidgetLinks_linkCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands/{brandId}/rules/simulate": {
         parameters: {
             query?: never;
@@ -1664,6 +1908,8 @@ export interface components {
             results: components["schemas"]["EventOutcomeDto"][];
         };
         FanIdentityDto: {
+            /** Format: uuid */
+            id: string;
             /** @example instagram */
             channel: string;
             /** @example 17841400000000001 */
@@ -1677,6 +1923,10 @@ export interface components {
              * @example first_sight
              */
             source: string;
+            /** @description How a linked account was proven: a code in a signed delivery, or a manager by hand */
+            proof: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2013,6 +2263,169 @@ export interface components {
             /** @example 30 */
             activeWindowDays: number;
             engagementTypes: ("follow" | "like" | "comment" | "share" | "mention" | "post" | "review" | "check_in" | "purchase" | "referral" | "survey_response" | "chat" | "video_view" | "signup" | "custom")[];
+        };
+        ReceiptDto: {
+            /** @example true */
+            received: boolean;
+            /** @description The delivery in the inbox; its log entry shows what it came to */
+            deliveryId: string;
+            /** @description True when this delivery had arrived before: nothing was stored again */
+            duplicate: boolean;
+        };
+        MetaConnectionDto: {
+            appId: string | null;
+            /**
+             * @description The App Secret's last four characters
+             * @example …x9Qa
+             */
+            appSecretHint: string;
+            pageIds: string[];
+            instagramIds: string[];
+            whatsappIds: string[];
+            /**
+             * @description Callback URL for the Meta app
+             * @example https://fanfare.example/api/v1/hooks/meta/0190…
+             */
+            callbackPath: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        WebhookSenderDto: {
+            id: string;
+            name: string;
+            createdAt: string;
+            rotatedAt: string | null;
+            /** @description Until when the previous secret still verifies */
+            previousExpiresAt: string | null;
+            revokedAt: string | null;
+        };
+        ConnectionsDto: {
+            meta: components["schemas"]["MetaConnectionDto"] | null;
+            senders: components["schemas"]["WebhookSenderDto"][];
+            /**
+             * @description Where generic senders deliver
+             * @example /api/v1/hooks/generic/0190…
+             */
+            genericPath: string;
+        };
+        PutMetaConnectionDto: {
+            /**
+             * @description The Meta app's id, to tell apps apart
+             * @example 1234567890
+             */
+            appId?: string;
+            /** @description The Meta app's App Secret (App settings → Basic). Required when connecting; give it again only to replace it. */
+            appSecret?: string;
+            /**
+             * @description Facebook Page ids
+             * @example [
+             *       "104000000000001"
+             *     ]
+             */
+            pageIds: string[];
+            /**
+             * @description Instagram professional account ids
+             * @example [
+             *       "17840000000000001"
+             *     ]
+             */
+            instagramIds: string[];
+            /**
+             * @description WhatsApp Business account (WABA) ids
+             * @example []
+             */
+            whatsappIds: string[];
+            /** @description Issue a new verify token (answered once); the old one stops working. */
+            newVerifyToken?: boolean;
+        };
+        SavedMetaConnectionDto: {
+            connection: components["schemas"]["MetaConnectionDto"];
+            /** @description The verify token for the Meta app, answered this once only (new or renewed) */
+            verifyToken?: string;
+        };
+        HookDeliveryDto: {
+            id: string;
+            /** @enum {string} */
+            source: "meta" | "generic";
+            senderId: string | null;
+            receivedAt: string;
+            /** @enum {string} */
+            status: "pending" | "processed" | "failed";
+            /** @description A test delivery from the admin: mapped and shown, never booked */
+            test: boolean;
+            attempts: number;
+            processedAt: string | null;
+            error: string | null;
+            /** @description Bytes of the raw body as received */
+            bodyBytes: number;
+            /** @description Whether the raw body is still kept (deleted after the retention period) */
+            bodyKept: boolean;
+            /** @description Events, outcomes by status, points, skipped and rejected items, account links */
+            summary: {
+                [key: string]: unknown;
+            } | null;
+        };
+        HookDeliveryPageDto: {
+            items: components["schemas"]["HookDeliveryDto"][];
+            nextCursor: string | null;
+        };
+        CreateSenderDto: {
+            /** @example Shop backend */
+            name: string;
+        };
+        SenderSecretDto: {
+            sender: components["schemas"]["WebhookSenderDto"];
+            /**
+             * @description Answered this once only
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        RotateSenderDto: {
+            /**
+             * @description Hours the previous secret keeps verifying
+             * @default 24
+             */
+            overlapHours: number;
+        };
+        LinkIdentityDto: {
+            /** @enum {string} */
+            channel: "facebook" | "instagram" | "x" | "youtube" | "tiktok" | "whatsapp" | "linkedin" | "web" | "store" | "email" | "other";
+            /**
+             * @description The account's id on the channel (page- or app-scoped id, wa_id…)
+             * @example 6200000000000001
+             */
+            externalId: string;
+            /** @example fan_b */
+            handle?: string;
+        };
+        LinkedIdentityDto: {
+            identityId: string;
+            /** @description The fan that held the account before and was merged into this one */
+            mergedFanId: string | null;
+        };
+        WidgetAccountDto: {
+            /** @example instagram */
+            channel: string;
+            /** @example fan_b */
+            handle: string | null;
+            /** @description Linked with a code or by the brand (the account a fan logs in with is not listed) */
+            verified: boolean;
+            since: string;
+        };
+        WidgetAccountsDto: {
+            items: components["schemas"]["WidgetAccountDto"][];
+        };
+        LinkCodeRequestDto: {
+            /** @enum {string} */
+            channel: "facebook" | "instagram" | "whatsapp" | "x";
+        };
+        LinkCodeDto: {
+            /** @example FAN-7K2Q9M */
+            code: string;
+            /** @enum {string} */
+            channel: "facebook" | "instagram" | "whatsapp" | "x";
+            expiresAt: string;
         };
         SimulateDto: {
             /** @description The event to try (`id` may be left out). */
@@ -5135,6 +5548,745 @@ export interface operations {
             };
             /** @description No such brand, or not a member of it. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Hooks_metaHandshake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Hooks_meta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+        };
+    };
+    Hooks_generic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+        };
+    };
+    Connections_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionsDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Connections_putMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutMetaConnectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedMetaConnectionDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Connections_deleteMeta: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Connections_sendMetaTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test delivery in the inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Connections_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                source?: "meta" | "generic";
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HookDeliveryPageDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Connections_createSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSenderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenderSecretDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Connections_rotateSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                senderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSenderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SenderSecretDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Connections_revokeSender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                senderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FanLinks_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                fanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkIdentityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedIdentityDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager and API keys with fans:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    FanLinks_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                fanId: string;
+                identityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager and API keys with fans:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WidgetLinks_accounts: {
+        parameters: {
+            query: {
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: unknown;
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetAccountsDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WidgetLinks_linkCode: {
+        parameters: {
+            query: {
+                /** @description The brand's publishable widget key (pk_…) */
+                pk: unknown;
+                /** @description Texts' language; default: the brand's */
+                locale?: "de" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCodeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkCodeDto"];
+                };
+            };
+            /** @description Unknown publishable key; a fan token missing (where required) or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests from this address or for this fan; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,9 @@ import { EVENT_STATUSES, type EventStatus } from '../../events/entities/engageme
 import { type FanRow, type IdentityRow, type TimelineEvent } from '../fans.repository';
 
 export class FanIdentityDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
   @ApiProperty({ example: 'instagram' })
   channel!: string;
 
@@ -36,6 +39,14 @@ export class FanIdentityDto {
 
   @ApiProperty({ example: 'first_sight', description: 'How the identity was tied to the fan.' })
   source!: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'How a linked account was proven: a code in a signed delivery, or a manager by hand',
+  })
+  proof!: Record<string, unknown> | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
@@ -310,12 +321,14 @@ export function toFanDto(fan: FanRow, identities: IdentityRow[]): FanDto {
     firstSeenAt: fan.firstSeenAt.toISOString(),
     lastActiveAt: fan.lastActiveAt.toISOString(),
     identities: identities.map((identity) => ({
+      id: identity.id,
       channel: identity.channel,
       externalId: identity.externalId,
       handle: identity.handle,
       displayName: identity.displayName,
       email: identity.email,
       source: identity.source,
+      proof: identity.proof,
       createdAt: identity.createdAt.toISOString(),
     })),
     marketingConsent: {

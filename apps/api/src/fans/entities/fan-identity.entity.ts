@@ -43,6 +43,13 @@ export class FanIdentityEntity {
   @Column({ type: 'text', default: 'first_sight' })
   source!: string;
 
+  /**
+   * How a verified link was proven: the code and the signed delivery that carried it, or the
+   * manager who linked by hand. Null for identities seen first in an event.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  proof!: Record<string, unknown> | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -1,0 +1,241 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import { DomainError } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import { type EventOutcome, EventsService } from '../events/events.service';
+import { bodyKind, fromCloudEvents } from './cloudevents';
+import { ConnectionsService } from './connections.service';
+import { HookDeliveryEntity } from './entities/hook-delivery.entity';
+import { LINKABLE_CHANNELS, type LinkableChannel } from './entities/link-code.entity';
+import { codesIn, type LinkOutcome, LinkingService } from './linking.service';
+import { mapMetaDelivery, type MappedItem, MetaPayloadError, type SkippedItem } from './meta-mapping';
+
+/** A delivery is given up (failed) after this many attempts. */
+export const MAX_DELIVERY_ATTEMPTS = 8;
+const BATCH = 1000;
+const LISTED = 50;
+
+/** What a delivery came to, kept as its log entry. */
+export interface DeliverySummary {
+  test: boolean;
+  /** Events and retractions the delivery held. */
+  events: number;
+  /** Outcomes by status: awarded, no_match, capped, rejected, retracted, duplicate. */
+  outcomes: Record<string, number>;
+  points: number;
+  skipped: number;
+  skippedItems: SkippedItem[];
+  rejectedItems: Array<{ id: string | null; reasons: string[] }>;
+  links: LinkOutcome[];
+  /** For test deliveries: what would have been booked. */
+  preview?: unknown[];
+}
+
+class PermanentFailure extends Error {}
+
+interface Plan {
+  events: unknown[];
+  /** Meta items, for the linking codes in their text. */
+  items: MappedItem[];
+  skipped: SkippedItem[];
+  rejected: Array<{ id: string | null; reasons: string[] }>;
+}
+
+/**
+ * Processes one stored delivery on the job queue: maps it to Fanfare events, links accounts whose
+ * signed comment or message carries a linking code, and books the events through the engine in
+ * batches. Event ids make every step repeatable: a retry after a crash books nothing twice.
+ */
+@Injectable()
+export class HookProcessor {
+  private readonly logger = new Logger('HookProcessor');
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly connections: ConnectionsService,
+    private readonly events: EventsService,
+    private readonly linking: LinkingService,
+  ) {}
+
+  async process(brandId: string, deliveryId: string): Promise<void> {
+    const delivery = await this.tx.manager.findOne(HookDeliveryEntity, {
+      where: { brandId, id: deliveryId },
+    });
+    if (!delivery || delivery.status !== 'pending') return;
+    await this.tx.manager.update(
+      HookDeliveryEntity,
+      { brandId, id: deliveryId },
+      { attempts: delivery.attempts + 1 },
+    );
+    try {
+      if (!delivery.body)
+        throw new PermanentFailure('The raw body was deleted before the delivery was processed.');
+      const plan = await this.plan(delivery, delivery.body);
+      const summary = delivery.test ? this.preview(plan) : await this.book(delivery, plan);
+      await this.finish(delivery, 'processed', null, summary.summary, summary.fanIds);
+    } catch (error) {
+      if (error instanceof PermanentFailure || error instanceof MetaPayloadError || isClientError(error)) {
+        await this.finish(delivery, 'failed', (error as Error).message, null, []);
+        return;
+      }
+      if (delivery.attempts + 1 >= MAX_DELIVERY_ATTEMPTS) {
+        await this.finish(
+          delivery,
+          'failed',
+          `Given up after ${MAX_DELIVERY_ATTEMPTS} attempts: ${(error as Error).message}`,
+          null,
+          [],
+        );
+        return;
+      }
+      throw error;
+    }
+  }
+
+  private async plan(delivery: HookDeliveryEntity, body: Buffer): Promise<Plan> {
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new PermanentFailure('The body is not valid JSON.');
+    }
+    if (delivery.source === 'meta') {
+      const found = await this.connections.metaSecrets(delivery.brandId);
+      if (!found)
+        throw new PermanentFailure('The Meta connection was removed before the delivery was processed.');
+      const { items, skipped } = mapMetaDelivery(json, found.connection, delivery.receivedAt);
+      return { events: items.map((item) => item.event), items, skipped, rejected: [] };
+    }
+    const kind = bodyKind(delivery.contentType ?? undefined);
+    if (kind === 'fanfare') {
+      const events = isRecord(json) && Array.isArray(json.events) ? json.events : [json];
+      return { events, items: [], skipped: [], rejected: [] };
+    }
+    const results = fromCloudEvents(json, kind, delivery.receivedAt);
+    return {
+      events: results.flatMap((result) => (result.ok ? [result.event] : [])),
+      items: [],
+      skipped: [],
+      rejected: results.flatMap((result) =>
+        result.ok
+          ? []
+          : [{ id: null, reasons: result.errors.map((e) => `${e.field || 'body'} ${e.reason}`) }],
+      ),
+    };
+  }
+
+  private async book(
+    delivery: HookDeliveryEntity,
+    plan: Plan,
+  ): Promise<{ summary: DeliverySummary; fanIds: string[] }> {
+    const links = await this.link(delivery, plan.items);
+    const outcomes: EventOutcome[] = [];
+    for (let i = 0; i < plan.events.length; i += BATCH) {
+      const { results } = await this.events.ingest(delivery.brandId, {
+        events: plan.events.slice(i, i + BATCH),
+      });
+      outcomes.push(...results);
+    }
+    const counts: Record<string, number> = {};
+    for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
+    const rejected = outcomes
+      .filter((outcome) => outcome.status === 'rejected')
+      .map((outcome) => ({
+        id: outcome.id,
+        reasons: [...(outcome.errors ?? []).map((e) => `${e.field} ${e.reason}`), ...(outcome.reasons ?? [])],
+      }));
+    const fanIds = [...new Set(outcomes.flatMap((outcome) => (outcome.fanId ? [outcome.fanId] : [])))];
+    return {
+      summary: {
+        test: false,
+        events: plan.events.length,
+        outcomes: counts,
+        // A duplicate's outcome repeats the points of its first arrival: they were not booked now.
+        points: outcomes.reduce(
+          (sum, outcome) => sum + (outcome.status === 'duplicate' ? 0 : outcome.points),
+          0,
+        ),
+        skipped: plan.skipped.length,
+        skippedItems: plan.skipped.slice(0, LISTED),
+        rejectedItems: [...plan.rejected, ...rejected].slice(0, LISTED),
+        links,
+      },
+      fanIds,
+    };
+  }
+
+  /** A test delivery: mapped and shown, never booked nor linked. */
+  private preview(plan: Plan): { summary: DeliverySummary; fanIds: string[] } {
+    return {
+      summary: {
+        test: true,
+        events: plan.events.length,
+        outcomes: {},
+        points: 0,
+        skipped: plan.skipped.length,
+        skippedItems: plan.skipped.slice(0, LISTED),
+        rejectedItems: plan.rejected.slice(0, LISTED),
+        links: [],
+        preview: plan.events.slice(0, LISTED),
+      },
+      fanIds: [],
+    };
+  }
+
+  /**
+   * Links accounts whose comment or message carries a linking code. Only Meta's deliveries do:
+   * Meta vouches for who wrote them, which a brand's own sender cannot.
+   */
+  private async link(delivery: HookDeliveryEntity, items: MappedItem[]): Promise<LinkOutcome[]> {
+    const outcomes: LinkOutcome[] = [];
+    for (const item of items) {
+      const event = item.event;
+      if (!item.text || event.type === 'retract' || !event.fan || !isLinkable(event.channel)) continue;
+      for (const code of codesIn(item.text)) {
+        const outcome = await this.linking.linkByCode(
+          delivery.brandId,
+          code,
+          {
+            channel: event.channel,
+            externalId: event.fan.externalId,
+            handle: event.fan.handle ?? null,
+            displayName: event.fan.displayName ?? null,
+          },
+          { via: event.type === 'chat' ? 'message' : event.type, deliveryId: delivery.id, eventId: event.id },
+          delivery.receivedAt,
+        );
+        outcomes.push(outcome);
+        if (!outcome.linked)
+          this.logger.log(`code ${code} in delivery ${delivery.id} did not link: ${outcome.reason}`);
+      }
+    }
+    return outcomes;
+  }
+
+  private async finish(
+    delivery: HookDeliveryEntity,
+    status: 'processed' | 'failed',
+    error: string | null,
+    summary: DeliverySummary | null,
+    fanIds: string[],
+  ): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE hook_delivery SET status = $3, error = $4, summary = $5, fan_ids = $6, processed_at = now()
+        WHERE brand_id = $1 AND id = $2`,
+      [delivery.brandId, delivery.id, status, error, summary, fanIds],
+    );
+  }
+}
+
+function isLinkable(channel: string): channel is LinkableChannel {
+  return (LINKABLE_CHANNELS as readonly string[]).includes(channel);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A 4xx from the engine (e.g. a body that is not events): retrying would not help. */
+function isClientError(error: unknown): boolean {
+  return error instanceof DomainError && error.status >= 400 && error.status < 500;
+}
