@@ -26,7 +26,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-// Tabler Icons (MIT): "gift" and "x".
+// Tabler Icons (MIT): "gift", "x", "link", "circle-check" and the four networks' brand icons.
 export const GIFT_ICON = [
   'M3 9a1 1 0 0 1 1 -1h16a1 1 0 0 1 1 1v2a1 1 0 0 1 -1 1h-16a1 1 0 0 1 -1 -1l0 -2',
   'M12 8l0 13',
@@ -34,6 +34,26 @@ export const GIFT_ICON = [
   'M7.5 8a2.5 2.5 0 0 1 0 -5a4.8 8 0 0 1 4.5 5a4.8 8 0 0 1 4.5 -5a2.5 2.5 0 0 1 0 5',
 ];
 export const CLOSE_ICON = ['M18 6l-12 12', 'M6 6l12 12'];
+export const LINK_ICON = [
+  'M9 15l6 -6',
+  'M11 6l.463 -.536a5 5 0 0 1 7.071 7.072l-.534 .464',
+  'M13 18l-.397 .534a5.068 5.068 0 0 1 -7.127 0a4.972 4.972 0 0 1 0 -7.071l.524 -.463',
+];
+export const VERIFIED_ICON = ['M3 12a9 9 0 1 0 18 0a9 9 0 1 0 -18 0', 'M9 12l2 2l4 -4'];
+/** Accounts on other channels get LINK_ICON. */
+export const CHANNEL_ICONS: Readonly<Record<string, readonly string[]>> = {
+  instagram: [
+    'M3 7a4 4 0 0 1 4 -4h10a4 4 0 0 1 4 4v10a4 4 0 0 1 -4 4h-10a4 4 0 0 1 -4 -4l0 -10',
+    'M8.5 12a3.5 3.5 0 1 0 7 0a3.5 3.5 0 0 0 -7 0',
+    'M17 7v.01',
+  ],
+  facebook: ['M7 10v4h3v7h4v-7h3l1 -4h-4v-2a1 1 0 0 1 1 -1h3v-4h-3a5 5 0 0 0 -5 5v2h-3'],
+  whatsapp: [
+    'M3 21l1.65 -3.8a9 9 0 1 1 3.4 2.9l-5.05 .9',
+    'M9 10a.5 .5 0 0 0 1 0v-1a.5 .5 0 0 0 -1 0v1a5 5 0 0 0 5 5h1a.5 .5 0 0 0 0 -1h-1a.5 .5 0 0 0 0 1',
+  ],
+  x: ['M4 4l11.733 16h4.267l-11.733 -16l-4.267 0', 'M4 20l6.768 -6.768m2.46 -2.46l6.772 -6.772'],
+};
 
 export function icon(paths: readonly string[]): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';

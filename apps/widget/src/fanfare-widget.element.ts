@@ -1,6 +1,6 @@
 /**
  * `<fanfare-widget>`: a launcher button and a non-modal dialog with the fan's points, the rewards,
- * ways to earn and history, isolated from the shop's page in a Shadow DOM. It builds its DOM with
+ * ways to earn, history and linked accounts, isolated from the shop's page in a Shadow DOM. It builds its DOM with
  * createElement (no innerHTML, so pages with Trusted Types work) and adopts a constructed
  * stylesheet (not subject to the page's CSP `style-src`). It stores nothing: no cookies, no
  * localStorage. It owns opening, closing, focus and brand colours; what the panel shows comes from
@@ -99,6 +99,10 @@ export class FanfareWidgetElement extends HTMLElement {
       confirmRedeem: () => void this.controller.confirmRedeem(),
       finishRedeem: () => this.controller.finishRedeem(),
       loadMore: () => void this.controller.loadMore(),
+      loadAccounts: () => void this.controller.loadAccounts(),
+      requestCode: (channel) => void this.controller.requestCode(channel),
+      checkAgain: () => this.controller.checkAgain(),
+      closeCode: () => this.controller.closeCode(),
     };
     this.controller = this.connect();
     this.render(null);
@@ -155,7 +159,8 @@ export class FanfareWidgetElement extends HTMLElement {
     this.panel.hidden = true;
     this.launcher.setAttribute('aria-expanded', 'false');
     // A confirmation not yet sent is dropped; one on its way finishes and shows on the next open.
-    this.controller.cancelRedeem();
+    // Polling for a linked account stops; the next open looks again.
+    this.controller.close();
     if (returnFocus) this.launcher.focus();
   }
 
@@ -217,7 +222,12 @@ export class FanfareWidgetElement extends HTMLElement {
 
     const active = this.root.activeElement;
     const activeKey = active?.getAttribute('data-focus') ?? null;
-    const busy = state.phase === 'loading' || state.phase === 'idle' || state.redeem?.step === 'redeeming';
+    const busy =
+      state.phase === 'loading' ||
+      state.phase === 'idle' ||
+      state.redeem?.step === 'redeeming' ||
+      state.accounts.loading ||
+      state.accounts.flow?.step === 'requesting';
     this.body.setAttribute('aria-busy', String(busy));
     this.body.replaceChildren(...panelBody(state, { locale, messages, actions: this.actions }));
 

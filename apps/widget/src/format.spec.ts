@@ -1,4 +1,4 @@
-import { fill, formatDate, formatNumber, formatPoints, formatSignedNumber } from './format';
+import { fill, formatDate, formatDateTime, formatNumber, formatPoints, formatSignedNumber } from './format';
 
 describe('format', () => {
   it('fills placeholders and leaves unknown ones', () => {
@@ -29,5 +29,11 @@ describe('format', () => {
     expect(formatDate('2025-03-12T10:00:00Z', 'de')).toBe('12.03.2025');
     expect(formatDate('2025-03-12T10:00:00Z', 'en')).toBe('Mar 12, 2025');
     expect(formatDate('soon', 'en')).toBe('soon');
+  });
+
+  it('writes a date with its time (in the local time zone) for when a code expires', () => {
+    expect(formatDateTime('2025-03-12T10:00:00Z', 'de')).toMatch(/^1[23]\.03\.2025, \d{2}:\d{2}$/);
+    expect(formatDateTime('2025-03-12T10:00:00Z', 'en')).toMatch(/^Mar 1[23], 2025, \d{1,2}:\d{2}\s?[AP]M$/);
+    expect(formatDateTime('later', 'de')).toBe('later');
   });
 });

@@ -35,3 +35,11 @@ export function formatDate(iso: string, locale: Locale): string {
     ? iso
     : new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
+
+/** `Mar 13, 2025, 10:00 AM` / `13.03.2025, 10:00`, in the fan's own time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

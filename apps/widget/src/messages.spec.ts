@@ -37,6 +37,16 @@ describe('messages', () => {
     }
   });
 
+  it('calls the linking tab "Accounts" / "Konten", and names the brand in every network\'s steps', () => {
+    expect(MESSAGES.en.tabAccounts).toBe('Accounts');
+    expect(MESSAGES.de.tabAccounts).toBe('Konten');
+    for (const locale of LOCALES) {
+      for (const steps of Object.values(MESSAGES[locale].linkSteps)) {
+        expect(steps).toContain('{brand}');
+      }
+    }
+  });
+
   it('names the launcher "Fanfare rewards" / "Fanfare-Prämien"', () => {
     expect(MESSAGES.en.launcherLabel).toBe('Fanfare rewards');
     expect(MESSAGES.de.launcherLabel).toBe('Fanfare-Prämien');

@@ -3,9 +3,9 @@
  * are filled by `fill()` in format.ts; each language uses the same ones. The brand's own title and
  * welcome text (from `/config` or `init()`) replace `panelTitle` and `welcome`.
  */
-import { type Locale } from '@fanfare/shared';
+import { type Channel, type Locale } from '@fanfare/shared';
 
-import { type RedemptionStatus, type RefusalReason } from './widget-api';
+import { type LinkChannel, type RedemptionStatus, type RefusalReason } from './widget-api';
 
 /** Problems the widget explains in its own words; other codes fall back to the API's `detail`. */
 export const PROBLEM_CODES = [
@@ -54,6 +54,7 @@ export interface Messages {
   tabRewards: string;
   tabEarn: string;
   tabHistory: string;
+  tabAccounts: string;
   noRewards: string;
   noWaysToEarn: string;
   noHistory: string;
@@ -92,6 +93,30 @@ export interface Messages {
   loadMore: string;
   statuses: Record<RedemptionStatus, string>;
 
+  /** Network names; an account on a channel not named here shows the channel as the API sends it. */
+  channels: Record<Channel, string>;
+  yourAccounts: string;
+  noAccounts: string;
+  verified: string;
+  accountSince: string;
+  linkAccount: string;
+  linkIntro: string;
+  linkNetwork: string;
+  gettingCode: string;
+  yourLinkCode: string;
+  /** Where to write the code from the account, per network ({brand}: the brand's name). */
+  linkSteps: Record<LinkChannel, string>;
+  validUntil: string;
+  waitingForLink: string;
+  notLinkedYet: string;
+  checkAgain: string;
+  back: string;
+  linkedNamed: string;
+  linkedUnnamed: string;
+  /** When the API sent no sentence of its own. */
+  accountsFailed: string;
+  codeFailed: string;
+
   problems: Record<ProblemCode, string>;
 }
 
@@ -120,6 +145,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     tabRewards: 'Rewards',
     tabEarn: 'Ways to earn',
     tabHistory: 'History',
+    tabAccounts: 'Accounts',
     noRewards: 'There are no rewards yet. Check back later!',
     noWaysToEarn: 'There are no ways to earn points right now.',
     noHistory: 'Nothing here yet: your points and rewards will show up here.',
@@ -169,6 +195,46 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     loadMore: 'Load more',
     statuses: { pending: 'In progress', fulfilled: 'Done', cancelled: 'Cancelled, points refunded' },
 
+    channels: {
+      facebook: 'Facebook',
+      instagram: 'Instagram',
+      x: 'X',
+      youtube: 'YouTube',
+      tiktok: 'TikTok',
+      whatsapp: 'WhatsApp',
+      linkedin: 'LinkedIn',
+      web: 'Web',
+      store: 'In store',
+      email: 'Email',
+      other: 'Other',
+    },
+    yourAccounts: 'Your linked accounts',
+    noAccounts: 'No accounts linked yet.',
+    verified: 'Verified',
+    accountSince: 'since {date}',
+    linkAccount: 'Link an account',
+    linkIntro: 'Link your social accounts: the points you collect there join your balance.',
+    linkNetwork: 'Link {network}',
+    gettingCode: 'Getting your code…',
+    yourLinkCode: 'Your code for {network}',
+    linkSteps: {
+      instagram:
+        'Write this code from your Instagram account as a comment under any post of {brand}, or send it to {brand} as a direct message.',
+      facebook:
+        'Write this code from your Facebook account as a comment under any post of {brand}, or send it to {brand} as a Messenger message.',
+      whatsapp: "Send this code from your WhatsApp number as a message to {brand}'s WhatsApp number.",
+      x: 'Write this code from your X account as a reply to any post of {brand}, or send it to {brand} as a direct message.',
+    },
+    validUntil: 'Valid until {date}',
+    waitingForLink: 'Waiting for your {network} comment or message… This updates by itself.',
+    notLinkedYet: 'Not linked yet? Once you have written the code, check again.',
+    checkAgain: 'Check again',
+    back: 'Back',
+    linkedNamed: '{network} account {handle} linked',
+    linkedUnnamed: '{network} account linked',
+    accountsFailed: 'We could not load your accounts. Please try again.',
+    codeFailed: 'We could not get a code for you. Please try again.',
+
     problems: {
       network: 'We could not reach the server. Check your connection and try again.',
       rate_limited: 'That was a lot at once. Please wait a moment and try again.',
@@ -210,6 +276,7 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
     tabRewards: 'Prämien',
     tabEarn: 'Punkte sammeln',
     tabHistory: 'Verlauf',
+    tabAccounts: 'Konten',
     noRewards: 'Noch gibt es keine Prämien. Schau bald wieder vorbei!',
     noWaysToEarn: 'Gerade gibt es keine Möglichkeiten, Punkte zu sammeln.',
     noHistory: 'Noch ist hier nichts: Deine Punkte und Prämien erscheinen hier.',
@@ -262,6 +329,49 @@ export const MESSAGES: Readonly<Record<Locale, Messages>> = {
       fulfilled: 'Erledigt',
       cancelled: 'Storniert, Punkte erstattet',
     },
+
+    channels: {
+      facebook: 'Facebook',
+      instagram: 'Instagram',
+      x: 'X',
+      youtube: 'YouTube',
+      tiktok: 'TikTok',
+      whatsapp: 'WhatsApp',
+      linkedin: 'LinkedIn',
+      web: 'Web',
+      store: 'Im Laden',
+      email: 'E-Mail',
+      other: 'Sonstiges',
+    },
+    yourAccounts: 'Deine verknüpften Konten',
+    noAccounts: 'Noch keine Konten verknüpft.',
+    verified: 'Bestätigt',
+    accountSince: 'seit {date}',
+    linkAccount: 'Konto verknüpfen',
+    linkIntro:
+      'Verknüpfe deine Social-Media-Konten: Die Punkte, die du dort sammelst, kommen auf deinen Punktestand.',
+    linkNetwork: '{network} verknüpfen',
+    gettingCode: 'Code wird erstellt …',
+    yourLinkCode: 'Dein Code für {network}',
+    linkSteps: {
+      instagram:
+        'Schreib diesen Code von deinem Instagram-Konto als Kommentar unter einen beliebigen Beitrag von {brand} oder schick ihn {brand} als Direktnachricht.',
+      facebook:
+        'Schreib diesen Code von deinem Facebook-Konto als Kommentar unter einen beliebigen Beitrag von {brand} oder schick ihn {brand} als Messenger-Nachricht.',
+      whatsapp:
+        'Schick diesen Code von deiner WhatsApp-Nummer als Nachricht an die WhatsApp-Nummer von {brand}.',
+      x: 'Schreib diesen Code von deinem X-Konto als Antwort auf einen beliebigen Post von {brand} oder schick ihn {brand} als Direktnachricht.',
+    },
+    validUntil: 'Gültig bis {date}',
+    waitingForLink:
+      'Wir warten auf deinen Kommentar oder deine Nachricht bei {network} … Das aktualisiert sich von selbst.',
+    notLinkedYet: 'Noch nicht verknüpft? Wenn du den Code geschrieben hast, prüfe es erneut.',
+    checkAgain: 'Erneut prüfen',
+    back: 'Zurück',
+    linkedNamed: '{network}-Konto {handle} verknüpft',
+    linkedUnnamed: '{network}-Konto verknüpft',
+    accountsFailed: 'Deine Konten konnten nicht geladen werden. Bitte versuche es erneut.',
+    codeFailed: 'Wir konnten dir gerade keinen Code erstellen. Bitte versuche es erneut.',
 
     problems: {
       network: 'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',

@@ -1,18 +1,31 @@
 /**
  * Draws the panel's body from the widget's state: the fan's points and tier, the tabs (rewards,
- * ways to earn, history), the redeem confirmation and its result, and the loading, error, empty and
- * expired states. Each draw builds fresh nodes; elements that can hold focus carry a `data-focus`
+ * ways to earn, history, linked accounts with the linking code), the redeem confirmation and its
+ * result, and the loading, error, empty and expired states. Each draw builds fresh nodes; elements that can hold focus carry a `data-focus`
  * key, by which the element puts focus back after a redraw.
  */
 import { type Locale } from '@fanfare/shared';
 
-import { h as d } from './dom';
-import { fill, formatDate, formatNumber, formatPoints, formatSignedNumber } from './format';
+import { CHANNEL_ICONS, h as d, icon, LINK_ICON, VERIFIED_ICON } from './dom';
+import { fill, formatDate, formatDateTime, formatNumber, formatPoints, formatSignedNumber } from './format';
 import { type Messages } from './messages';
-import { type Redemption, type Reward, safeUrl } from './widget-api';
 import {
+  LINK_CHANNELS,
+  type LinkChannel,
+  type LinkedAccount,
+  type Redemption,
+  type Reward,
+  safeUrl,
+} from './widget-api';
+import {
+  type AccountsState,
   ADDRESS_FIELDS,
   type AddressField,
+  channelName,
+  handleText,
+  type LinkFlow,
+  linkedText,
+  linkProblemText,
   progressOf,
   problemText,
   type RedeemFlow,
@@ -33,6 +46,10 @@ export interface ViewActions {
   confirmRedeem: () => void;
   finishRedeem: () => void;
   loadMore: () => void;
+  loadAccounts: () => void;
+  requestCode: (channel: LinkChannel) => void;
+  checkAgain: () => void;
+  closeCode: () => void;
 }
 
 export interface ViewContext {
@@ -129,7 +146,12 @@ function summary(state: WidgetState, data: WidgetData, { locale, messages }: Vie
 /** The messages that are plain strings (not the nested groups). */
 type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
 
-const TAB_LABEL: Record<Tab, TextKey> = { rewards: 'tabRewards', earn: 'tabEarn', history: 'tabHistory' };
+const TAB_LABEL: Record<Tab, TextKey> = {
+  rewards: 'tabRewards',
+  earn: 'tabEarn',
+  history: 'tabHistory',
+  accounts: 'tabAccounts',
+};
 
 function tabs(state: WidgetState, data: WidgetData, viewContext: ViewContext): Node[] {
   const { messages, actions } = viewContext;
@@ -243,6 +265,8 @@ function tabContent(state: WidgetState, data: WidgetData, viewContext: ViewConte
           ),
       ].filter((node): node is Exclude<typeof node, false> => node !== false);
     }
+    case 'accounts':
+      return accountsContent(state.accounts, data, viewContext);
   }
 }
 
@@ -306,33 +330,7 @@ function redemptionRow(redemption: Redemption, viewContext: ViewContext): Node {
 /** The coupon code with a Copy button, or the download link; nothing for other kinds. */
 function handOver(redemption: Redemption, { messages }: ViewContext): Node | false {
   const download = safeUrl(redemption.downloadUrl);
-  if (redemption.code !== null) {
-    const status = d('span', { class: 'copied', role: 'status' });
-    const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
-    return d(
-      'span',
-      { class: 'code-row' },
-      d('code', { class: 'code', 'aria-label': messages.yourCode }, redemption.code),
-      clipboard !== undefined &&
-        d(
-          'button',
-          {
-            type: 'button',
-            class: 'secondary small',
-            onclick: () => {
-              const code = redemption.code ?? '';
-              clipboard.writeText(code).then(
-                () => (status.textContent = messages.copied),
-                // The code stays on screen, selectable, when the page does not allow the clipboard.
-                () => undefined,
-              );
-            },
-          },
-          messages.copy,
-        ),
-      status,
-    );
-  }
+  if (redemption.code !== null) return codeWithCopy(redemption.code, messages.yourCode, 'code', messages);
   if (download !== undefined) {
     return d(
       'a',
@@ -341,6 +339,162 @@ function handOver(redemption: Redemption, { messages }: ViewContext): Node | fal
     );
   }
   return false;
+}
+
+/** A code to write or type somewhere else, with a Copy button where the page allows the clipboard. */
+function codeWithCopy(code: string, label: string, className: string, messages: Messages): Node {
+  const status = d('span', { class: 'copied', role: 'status' });
+  const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
+  return d(
+    'span',
+    { class: 'code-row' },
+    d('code', { class: className, 'aria-label': label }, code),
+    clipboard !== undefined &&
+      d(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary small',
+          'data-focus': `copy-${code}`,
+          onclick: () => {
+            clipboard.writeText(code).then(
+              () => (status.textContent = messages.copied),
+              // The code stays on screen, selectable, when the page does not allow the clipboard.
+              () => undefined,
+            );
+          },
+        },
+        messages.copy,
+      ),
+    status,
+  );
+}
+
+/**
+ * The Accounts tab: the code while one is on screen (with the list below it); otherwise the
+ * "linked" message after a success, the list, and a button per network.
+ */
+function accountsContent(accounts: AccountsState, data: WidgetData, viewContext: ViewContext): Node[] {
+  const { messages, actions } = viewContext;
+  const { items, error, flow } = accounts;
+  if (items === null) {
+    if (error === null) return [d('p', { class: 'status', role: 'status' }, messages.loading)];
+    return [
+      d('p', { class: 'problem', role: 'alert' }, linkProblemText(error, messages, messages.accountsFailed)),
+      d(
+        'button',
+        { type: 'button', class: 'secondary', 'data-focus': 'accounts-retry', onclick: actions.loadAccounts },
+        messages.retry,
+      ),
+    ];
+  }
+  const list = [
+    d('h3', {}, messages.yourAccounts),
+    items.length === 0
+      ? d('p', { class: 'empty' }, messages.noAccounts)
+      : d('ul', { class: 'list' }, ...items.map((account) => accountRow(account, viewContext))),
+  ];
+  if (flow?.step === 'code') return [codeView(flow, data, viewContext), ...list];
+  const requesting = flow?.step === 'requesting' ? flow.channel : null;
+  return [
+    flow?.step === 'linked' &&
+      d(
+        'p',
+        { class: 'success', role: 'status', tabindex: '-1', 'data-focus': 'linked' },
+        linkedText(flow.account, messages),
+      ),
+    ...list,
+    d('h3', {}, messages.linkAccount),
+    d('p', { class: 'hint' }, messages.linkIntro),
+    error !== null &&
+      d('p', { class: 'problem', role: 'alert' }, linkProblemText(error, messages, messages.codeFailed)),
+    d(
+      'div',
+      { class: 'link-buttons' },
+      ...LINK_CHANNELS.map((channel) =>
+        d(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            'data-focus': `link-${channel}`,
+            // aria-disabled rather than disabled: focus stays on the button while the code comes.
+            'aria-disabled': String(requesting !== null),
+            onclick: () => {
+              if (requesting === null) actions.requestCode(channel);
+            },
+          },
+          icon(CHANNEL_ICONS[channel] ?? LINK_ICON),
+          requesting === channel
+            ? messages.gettingCode
+            : fill(messages.linkNetwork, { network: channelName(channel, messages) }),
+        ),
+      ),
+    ),
+  ].filter((node): node is Exclude<typeof node, false> => node !== false);
+}
+
+function accountRow(account: LinkedAccount, { locale, messages }: ViewContext): Node {
+  const since = fill(messages.accountSince, { date: formatDate(account.since, locale) });
+  return d(
+    'li',
+    { class: 'row account' },
+    d(
+      'span',
+      { class: 'account-name' },
+      icon(CHANNEL_ICONS[account.channel] ?? LINK_ICON),
+      d(
+        'span',
+        {},
+        channelName(account.channel, messages),
+        d(
+          'span',
+          { class: 'meta' },
+          account.handle ? `${handleText(account.handle)} \u00b7 ${since}` : since,
+        ),
+      ),
+    ),
+    account.verified && d('span', { class: 'verified' }, icon(VERIFIED_ICON), messages.verified),
+  );
+}
+
+/** The code, big, with Copy; where to write it; until when it works; and whether we still watch. */
+function codeView(
+  flow: Extract<LinkFlow, { step: 'code' }>,
+  data: WidgetData,
+  { locale, messages, actions }: ViewContext,
+): Node {
+  const { code, channel, expiresAt } = flow.code;
+  const network = channelName(channel, messages);
+  const title = fill(messages.yourLinkCode, { network });
+  return d(
+    'div',
+    { class: 'flow' },
+    d('h3', { tabindex: '-1', 'data-focus': 'link-code' }, title),
+    codeWithCopy(code, title, 'code big', messages),
+    d('p', {}, fill(messages.linkSteps[channel], { brand: data.config.brand.name })),
+    d('p', { class: 'hint' }, fill(messages.validUntil, { date: formatDateTime(expiresAt, locale) })),
+    d(
+      'p',
+      { class: 'hint', role: 'status' },
+      flow.watching ? fill(messages.waitingForLink, { network }) : messages.notLinkedYet,
+    ),
+    d(
+      'div',
+      { class: 'actions' },
+      !flow.watching &&
+        d(
+          'button',
+          { type: 'button', class: 'primary', 'data-focus': 'check-again', onclick: actions.checkAgain },
+          messages.checkAgain,
+        ),
+      d(
+        'button',
+        { type: 'button', class: 'secondary', 'data-focus': 'link-back', onclick: actions.closeCode },
+        messages.back,
+      ),
+    ),
+  );
 }
 
 function redeemView(flow: RedeemFlow, data: WidgetData, viewContext: ViewContext): Node {

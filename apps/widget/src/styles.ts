@@ -5,7 +5,8 @@
  * `--fanfare-bg`; see branding.ts), with the admin's brass orange as the fallback.
  * Focus rings are always visible: the launcher's is dark with a white halo (it sits on the shop's
  * page, light or dark); inside the panel the ring takes the text colour with a background halo.
- * Below 480 px the panel covers nearly the whole screen above the launcher.
+ * Below 480 px the panel covers nearly the whole screen above the launcher. Success (an account
+ * linked) and the "verified" mark are green, problems red, each with a bar or icon besides colour.
  * (Comments inside the CSS string would ship in the bundle, so they live here.)
  */
 export const WIDGET_CSS = `
@@ -30,7 +31,7 @@ button[aria-disabled="true"] { cursor: progress; opacity: 0.7; }
   box-shadow: 0 0 0 2px var(--fanfare-bg, #fff);
 }
 .launcher:focus-visible { outline-color: #1f2937; box-shadow: 0 0 0 2px #fff; }
-[role="dialog"]:focus-visible, [role="tabpanel"]:focus-visible, h3:focus-visible {
+[role="dialog"]:focus-visible, [role="tabpanel"]:focus-visible, h3:focus-visible, .success:focus-visible {
   outline: 2px solid var(--fanfare-primary, #c2410c);
   outline-offset: -2px;
   box-shadow: none;
@@ -172,7 +173,16 @@ p { margin: 12px 0 0; }
   letter-spacing: 0.05em;
   user-select: all;
 }
+.code.big { padding: 8px 14px; font-size: 24px; letter-spacing: 0.1em; }
 .copied { font-size: 14px; }
+.success { padding: 8px 12px; border-left: 4px solid #15803d; background: rgba(21, 128, 61, 0.1); font-weight: 600; }
+.account-name { display: flex; align-items: flex-start; gap: 10px; min-width: 0; overflow-wrap: anywhere; }
+.account svg, .link-buttons svg { flex: none; width: 20px; height: 20px; }
+.account-name svg { margin-top: 2px; }
+.verified { display: flex; flex: none; align-items: center; gap: 4px; font-size: 14px; font-weight: 600; }
+.verified svg { width: 16px; height: 16px; color: #15803d; }
+.link-buttons { display: grid; gap: 8px; margin-top: 12px; }
+.link-buttons button { display: flex; align-items: center; gap: 10px; text-align: start; }
 .link { display: inline-block; margin-top: 6px; color: inherit; font-weight: 600; }
 @media (max-width: 480px) {
   .panel {
@@ -196,5 +206,6 @@ p { margin: 12px 0 0; }
   .launcher, .panel { border: 1px solid CanvasText; }
   .bar { background: Highlight; }
   [role="tab"][aria-selected="true"] { border-bottom-color: Highlight; }
+  .verified svg { color: CanvasText; }
 }
 `;

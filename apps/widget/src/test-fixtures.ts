@@ -1,8 +1,19 @@
 /**
- * Test support (used by the specs only): answers shaped as docs/widget-api.md shows them, and a
- * fake `fetch` that answers by method and path and records every request it was asked for.
+ * Test support (used by the specs only): answers shaped as docs/widget-api.md shows them, a fake
+ * `fetch` that answers by method and path and records every request it was asked for, a clock the
+ * tests move by hand, and just enough of a `document` for the view to draw into (no DOM library is
+ * installed).
  */
-import { type FetchFunction, type Me, type Redemption, type Reward, type WidgetConfig } from './widget-api';
+import {
+  type FetchFunction,
+  type LinkCode,
+  type LinkedAccount,
+  type Me,
+  type Redemption,
+  type Reward,
+  type WidgetConfig,
+} from './widget-api';
+import { type Timers } from './widget-controller';
 
 export const CONFIG: WidgetConfig = {
   brand: { name: 'Bäckerei Sonnenschein', locale: 'de' },
@@ -131,5 +142,125 @@ export function problem(status: number, code: string, detail: string, errors?: u
   return {
     status,
     body: { type: `https://fanfare.dev/problems/${code}`, title: 'x', status, code, detail, errors },
+  };
+}
+
+export function account(overrides: Partial<LinkedAccount> = {}): LinkedAccount {
+  return {
+    channel: 'instagram',
+    handle: 'fan_b',
+    verified: true,
+    since: '2025-03-12T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const LINK_CODE: LinkCode = {
+  code: 'FAN-7K2Q9M',
+  channel: 'instagram',
+  expiresAt: '2025-03-13T10:00:00.000Z',
+};
+
+/** Lets the fake fetch's answers, and whatever they start, run to their end. */
+export async function settle(): Promise<void> {
+  for (let turn = 0; turn < 10; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+export interface ManualTimers {
+  timers: Timers;
+  /** Callbacks waiting to run. */
+  pending(): number;
+  /** Moves the clock on by `ms`, running (and settling) each callback that falls due on the way. */
+  advance(ms: number): Promise<void>;
+}
+
+export function manualTimers(): ManualTimers {
+  let now = 0;
+  let queue: Array<{ at: number; run: () => void }> = [];
+  return {
+    timers: {
+      now: () => now,
+      after: (ms, run) => {
+        const entry = { at: now + ms, run };
+        queue.push(entry);
+        return () => {
+          queue = queue.filter((other) => other !== entry);
+        };
+      },
+    },
+    pending: () => queue.length,
+    async advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = queue.filter((entry) => entry.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (due === undefined) break;
+        queue = queue.filter((entry) => entry !== due);
+        now = due.at;
+        due.run();
+        await settle();
+      }
+      now = end;
+    },
+  };
+}
+
+/** An element of the fake document: attributes, children (text as strings), listeners. */
+export class FakeElement {
+  readonly children: Array<FakeElement | string> = [];
+  readonly attributes = new Map<string, string>();
+  readonly style: Record<string, string> = {};
+  value = '';
+  private readonly listeners = new Map<string, Array<(event: Event) => void>>();
+
+  constructor(readonly tagName: string) {}
+
+  setAttribute(name: string, value: string): void {
+    this.attributes.set(name, value);
+  }
+
+  getAttribute(name: string): string | null {
+    return this.attributes.get(name) ?? null;
+  }
+
+  addEventListener(type: string, listener: (event: Event) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  append(...nodes: Array<FakeElement | string>): void {
+    this.children.push(...nodes);
+  }
+
+  get textContent(): string {
+    return this.children.map((child) => (typeof child === 'string' ? child : child.textContent)).join('');
+  }
+
+  set textContent(text: string) {
+    this.children.splice(0, this.children.length, text);
+  }
+
+  click(): void {
+    for (const listener of this.listeners.get('click') ?? []) {
+      listener({ type: 'click', preventDefault: () => undefined } as unknown as Event);
+    }
+  }
+
+  /** This element and every element inside it, in document order. */
+  all(): FakeElement[] {
+    return [this, ...this.children.flatMap((child) => (typeof child === 'string' ? [] : child.all()))];
+  }
+}
+
+/** Puts a fake `document` (and optionally a `navigator`) on the global object; answers the undo. */
+export function installFakeDocument(navigator?: unknown): () => void {
+  const global = globalThis as Record<string, unknown>;
+  const before = { document: global.document, navigator: global.navigator };
+  global.document = {
+    createElement: (tag: string) => new FakeElement(tag),
+    createElementNS: (_ns: string, tag: string) => new FakeElement(tag),
+  };
+  global.navigator = navigator;
+  return () => {
+    global.document = before.document;
+    global.navigator = before.navigator;
   };
 }

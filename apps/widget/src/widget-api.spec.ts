@@ -1,5 +1,5 @@
 import { ApiError, createWidgetApi, safeUrl, toApiError } from './widget-api';
-import { CONFIG, fakeFetch, ME, problem, redemption, reward } from './test-fixtures';
+import { account, CONFIG, fakeFetch, LINK_CODE, ME, problem, redemption, reward } from './test-fixtures';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXN0LTQyIn0.c2lnbmF0dXJl';
 const BASE = { apiBase: 'https://fanfare.example', publishableKey: 'pk_demo', locale: 'de' as const };
@@ -56,6 +56,34 @@ describe('the widget API client', () => {
       [{ rewardId: 'reward-coffee' }, 'key-1', 'application/json'],
       [{ rewardId: 'reward-mug', shippingAddress: address }, 'key-2', 'application/json'],
     ]);
+  });
+
+  it("reads the fan's linked accounts with her token", async () => {
+    const fake = fakeFetch({ 'GET accounts': { status: 200, body: { items: [account()] } } });
+    expect(await createWidgetApi({ ...BASE, fanToken: TOKEN }, fake.fetch).accounts()).toEqual([account()]);
+    expect(fake.requests[0]).toMatchObject({
+      method: 'GET',
+      query: { pk: 'pk_demo', locale: 'de' },
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+  });
+
+  it('asks for a link code by network, without an Idempotency-Key (asking again answers the same code)', async () => {
+    const fake = fakeFetch({ 'POST link-codes': { status: 200, body: LINK_CODE } });
+    expect(await createWidgetApi({ ...BASE, fanToken: TOKEN }, fake.fetch).linkCode('instagram')).toEqual(
+      LINK_CODE,
+    );
+    expect(fake.requests[0]).toMatchObject({
+      method: 'POST',
+      query: { pk: 'pk_demo', locale: 'de' },
+      body: { channel: 'instagram' },
+      credentials: 'omit',
+    });
+    expect(fake.requests[0]?.headers).toEqual({
+      Accept: 'application/json',
+      Authorization: `Bearer ${TOKEN}`,
+      'Content-Type': 'application/json',
+    });
   });
 
   it("turns problem+json into an ApiError with the API's code, detail and field errors", async () => {

@@ -91,6 +91,27 @@ export interface ShippingAddress {
   country: string;
 }
 
+/** The networks a fan can link an account on, in the order the widget offers them. */
+export const LINK_CHANNELS = ['instagram', 'facebook', 'whatsapp', 'x'] as const;
+export type LinkChannel = (typeof LINK_CHANNELS)[number];
+
+/** One of the fan's social accounts (the account she logs in to the shop with is not listed). */
+export interface LinkedAccount {
+  /** `instagram`, `facebook`, `whatsapp`, `x`, or another channel the brand's events come from. */
+  channel: string;
+  handle: string | null;
+  /** Linked with a code (or by the brand), not only seen in the brand's events. */
+  verified: boolean;
+  since: string;
+}
+
+/** A one-time code the fan writes from the account she links; asking again answers the open one. */
+export interface LinkCode {
+  code: string;
+  channel: LinkChannel;
+  expiresAt: string;
+}
+
 export interface FieldError {
   /** As the API names it, e.g. `shippingAddress.postalCode`. */
   field: string;
@@ -127,6 +148,8 @@ export interface WidgetApi {
   redemptions(): Promise<Redemption[]>;
   /** The same `idempotencyKey` for a retry of one confirmation: the API books it once. */
   redeem(rewardId: string, idempotencyKey: string, shippingAddress?: ShippingAddress): Promise<Redemption>;
+  accounts(): Promise<LinkedAccount[]>;
+  linkCode(channel: LinkChannel): Promise<LinkCode>;
 }
 
 export interface ApiSettings {
@@ -148,14 +171,15 @@ export function createWidgetApi(settings: ApiSettings, fetchFn: FetchFunction): 
     method: 'GET' | 'POST',
     path: string,
     query: Record<string, string> = {},
-    body?: { json: unknown; idempotencyKey: string },
+    /** Without a key for requests the API answers the same however often they come (a link code). */
+    body?: { json: unknown; idempotencyKey?: string },
   ): Promise<T> => {
     const params = new URLSearchParams({ pk: settings.publishableKey, locale: settings.locale, ...query });
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (settings.fanToken !== undefined) headers.Authorization = `Bearer ${settings.fanToken}`;
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
-      headers['Idempotency-Key'] = body.idempotencyKey;
+      if (body.idempotencyKey !== undefined) headers['Idempotency-Key'] = body.idempotencyKey;
     }
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
     const timer = setTimeout(() => controller?.abort(), REQUEST_TIMEOUT_MS);
@@ -209,6 +233,8 @@ export function createWidgetApi(settings: ApiSettings, fetchFn: FetchFunction): 
           idempotencyKey,
         },
       ),
+    accounts: () => items<LinkedAccount>('accounts'),
+    linkCode: (channel) => request<LinkCode>('POST', 'link-codes', {}, { json: { channel } }),
   };
 }
 

@@ -1,12 +1,24 @@
-import { fakeFetch, type FakeAnswer, happyAnswers, ME, problem, redemption, reward } from './test-fixtures';
+import {
+  account,
+  fakeFetch,
+  type FakeAnswer,
+  happyAnswers,
+  LINK_CODE,
+  manualTimers,
+  ME,
+  problem,
+  redemption,
+  reward,
+  settle,
+} from './test-fixtures';
 import { createWidgetApi } from './widget-api';
-import { WidgetController } from './widget-controller';
+import { LINK_POLL_MS, LINK_WATCH_MS, type Timers, WidgetController } from './widget-controller';
 import { type Action } from './widget-state';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjdXN0LTQyIn0.c2lnbmF0dXJl';
 
 /** A controller on the real API client, talking to a fake fetch; keys are k1, k2, … */
-function setUp(answers: Record<string, FakeAnswer>, signedIn = true) {
+function setUp(answers: Record<string, FakeAnswer>, signedIn = true, timers?: Timers) {
   const fake = fakeFetch(answers);
   const api = createWidgetApi(
     {
@@ -27,6 +39,7 @@ function setUp(answers: Record<string, FakeAnswer>, signedIn = true) {
       keys += 1;
       return `k${keys}`;
     },
+    timers,
   );
   const calls = (): string[] => fake.requests.map((request) => `${request.method} ${request.path}`);
   return { controller, fake, actions, calls };
@@ -229,5 +242,149 @@ describe('WidgetController', () => {
     const controller = new WidgetController(null, false, () => undefined);
     await controller.open();
     expect(controller.state.phase).toBe('unconfigured');
+  });
+});
+
+describe('WidgetController, linking an account', () => {
+  const FACEBOOK = account({ channel: 'facebook', handle: null, since: '2025-01-05T08:00:00.000Z' });
+  const FAN_B = account();
+
+  /** Signed in and open on the Accounts tab, with Facebook linked; the clock is moved by hand. */
+  async function onAccounts(extra: Record<string, FakeAnswer> = {}) {
+    const clock = manualTimers();
+    const set = setUp(
+      {
+        ...happyAnswers(),
+        'GET accounts': { status: 200, body: { items: [FACEBOOK] } },
+        'POST link-codes': { status: 200, body: LINK_CODE },
+        ...extra,
+      },
+      true,
+      clock.timers,
+    );
+    await set.controller.open();
+    set.controller.selectTab('accounts');
+    await settle();
+    const polls = (): number => set.calls().filter((call) => call === 'GET accounts').length;
+    return { ...set, clock, polls };
+  }
+
+  it('loads the accounts when the fan first opens the tab, not before', async () => {
+    const { controller, calls } = setUp({
+      ...happyAnswers(),
+      'GET accounts': { status: 200, body: { items: [] } },
+    });
+    await controller.open();
+    expect(calls()).not.toContain('GET accounts');
+    controller.selectTab('accounts');
+    await settle();
+    controller.selectTab('rewards');
+    controller.selectTab('accounts');
+    await settle();
+    expect(calls().filter((call) => call === 'GET accounts')).toHaveLength(1);
+    expect(controller.state.accounts).toMatchObject({ items: [], loading: false });
+  });
+
+  it('shows the code, polls every 5 s, and reports the account the code linked with the new balance', async () => {
+    const { controller, fake, clock, polls, calls } = await onAccounts();
+    await controller.requestCode('instagram');
+    expect(fake.requests.find((request) => request.method === 'POST')?.body).toEqual({
+      channel: 'instagram',
+    });
+    expect(controller.state.accounts.flow).toMatchObject({ step: 'code', code: LINK_CODE, watching: true });
+    expect(polls()).toBe(1);
+
+    await clock.advance(LINK_POLL_MS - 1);
+    expect(polls()).toBe(1);
+    await clock.advance(1);
+    expect(polls()).toBe(2);
+    await clock.advance(LINK_POLL_MS);
+    expect(polls()).toBe(3);
+
+    fake.answers.set('GET accounts', { status: 200, body: { items: [FACEBOOK, FAN_B] } });
+    fake.answers.set('GET me', { status: 200, body: { ...ME, balance: 195 } });
+    const before = calls().length;
+    await clock.advance(LINK_POLL_MS);
+    expect(controller.state.accounts.flow).toEqual({ step: 'linked', account: FAN_B });
+    expect(controller.state.data?.me?.balance).toBe(195);
+    expect(
+      calls()
+        .slice(before + 1)
+        .sort(),
+    ).toEqual(['GET history', 'GET me', 'GET redemptions', 'GET rewards']);
+    // Done: no more polling.
+    await clock.advance(LINK_WATCH_MS);
+    expect(polls()).toBe(4);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it('stops polling after 10 minutes, and checks again when asked', async () => {
+    const { controller, clock, polls } = await onAccounts();
+    await controller.requestCode('instagram');
+    await clock.advance(LINK_WATCH_MS + LINK_POLL_MS * 3);
+    expect(polls()).toBe(1 + LINK_WATCH_MS / LINK_POLL_MS);
+    expect(controller.state.accounts.flow).toMatchObject({ step: 'code', watching: false });
+    expect(clock.pending()).toBe(0);
+
+    controller.checkAgain();
+    await clock.advance(0);
+    expect(polls()).toBe(2 + LINK_WATCH_MS / LINK_POLL_MS);
+    expect(controller.state.accounts.flow).toMatchObject({ step: 'code', watching: true });
+  });
+
+  it('stops polling when the panel closes, and looks again at once when it opens', async () => {
+    const { controller, clock, polls } = await onAccounts();
+    await controller.requestCode('instagram');
+    controller.close();
+    await clock.advance(LINK_POLL_MS * 4);
+    expect(polls()).toBe(1);
+    expect(controller.state.accounts.flow).toMatchObject({ step: 'code', watching: false });
+
+    await controller.open();
+    await clock.advance(0);
+    expect(polls()).toBe(2);
+    await clock.advance(LINK_POLL_MS);
+    expect(polls()).toBe(3);
+  });
+
+  it('stops polling when the fan goes back, or the widget is replaced', async () => {
+    const first = await onAccounts();
+    await first.controller.requestCode('instagram');
+    first.controller.closeCode();
+    expect(first.controller.state.accounts.flow).toBeNull();
+    expect(first.clock.pending()).toBe(0);
+
+    const second = await onAccounts();
+    await second.controller.requestCode('instagram');
+    second.controller.dispose();
+    expect(second.clock.pending()).toBe(0);
+  });
+
+  it("keeps polling through a failed poll, and shows a refused code request in the API's words", async () => {
+    const { controller, fake, clock, polls } = await onAccounts();
+    await controller.requestCode('instagram');
+    fake.answers.set('GET accounts', 'network');
+    await clock.advance(LINK_POLL_MS);
+    expect(controller.state.accounts).toMatchObject({ error: null, flow: { step: 'code', watching: true } });
+    await clock.advance(LINK_POLL_MS);
+    expect(polls()).toBe(3);
+
+    const other = await onAccounts({
+      'POST link-codes': problem(409, 'fan_erased', 'An erased fan cannot get accounts linked.'),
+    });
+    await other.controller.requestCode('x');
+    expect(other.controller.state.accounts).toMatchObject({
+      flow: null,
+      error: { code: 'fan_erased', detail: 'An erased fan cannot get accounts linked.' },
+    });
+    expect(other.clock.pending()).toBe(0);
+  });
+
+  it('shows a failed load of the accounts, and loads them again on Retry', async () => {
+    const { controller, fake } = await onAccounts({ 'GET accounts': problem(503, 'unavailable', 'Down.') });
+    expect(controller.state.accounts).toMatchObject({ items: null, error: { status: 503 } });
+    fake.answers.set('GET accounts', { status: 200, body: { items: [FACEBOOK] } });
+    await controller.loadAccounts();
+    expect(controller.state.accounts).toMatchObject({ items: [FACEBOOK], error: null });
   });
 });

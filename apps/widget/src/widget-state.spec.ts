@@ -1,5 +1,5 @@
 import { MESSAGES } from './messages';
-import { CONFIG, ME, redemption, reward } from './test-fixtures';
+import { account, CONFIG, LINK_CODE, ME, redemption, reward } from './test-fixtures';
 import { ApiError, type Reward } from './widget-api';
 import {
   type Action,
@@ -7,6 +7,9 @@ import {
   fieldErrorsOf,
   focusAfter,
   initialState,
+  isWatching,
+  linkedText,
+  linkProblemText,
   problemText,
   progressOf,
   reduce,
@@ -163,9 +166,11 @@ describe('the panel state', () => {
     });
   });
 
-  it('shows anonymous visitors no history tab', () => {
+  it('shows anonymous visitors no history and no accounts tab', () => {
     expect(visibleTabs(false)).toEqual(['rewards', 'earn']);
+    expect(visibleTabs(true)).toEqual(['rewards', 'earn', 'history', 'accounts']);
     expect(reduce(ready(false), { type: 'selectTab', tab: 'history' }).tab).toBe('rewards');
+    expect(reduce(ready(false), { type: 'selectTab', tab: 'accounts' }).tab).toBe('rewards');
     expect(reduce(ready(true), { type: 'selectTab', tab: 'history' }).tab).toBe('history');
   });
 
@@ -198,12 +203,189 @@ describe('the panel state', () => {
   });
 });
 
+describe('linking an account', () => {
+  const FACEBOOK = account({ channel: 'facebook', handle: null, since: '2025-01-05T08:00:00.000Z' });
+  const FAN_B = account();
+
+  /** Signed in, on the Accounts tab, with `items` loaded. */
+  const onAccounts = (items = [FACEBOOK]): WidgetState =>
+    run(
+      ready(),
+      { type: 'selectTab', tab: 'accounts' },
+      { type: 'loadAccounts' },
+      { type: 'accountsLoaded', items },
+    );
+
+  const showingCode = (items = [FACEBOOK]): WidgetState =>
+    run(
+      onAccounts(items),
+      { type: 'requestCode', channel: 'instagram' },
+      { type: 'codeReceived', code: LINK_CODE },
+      { type: 'watch' },
+    );
+
+  it('loads the accounts when asked, and shows a failed load to retry', () => {
+    const loading = run(ready(), { type: 'selectTab', tab: 'accounts' }, { type: 'loadAccounts' });
+    expect(loading.accounts).toMatchObject({ items: null, loading: true });
+    expect(reduce(loading, { type: 'accountsLoaded', items: [FACEBOOK] }).accounts).toEqual({
+      items: [FACEBOOK],
+      loading: false,
+      error: null,
+      flow: null,
+    });
+    const offline = new ApiError(0, 'network', undefined);
+    expect(reduce(loading, { type: 'accountsFailed', error: offline }).accounts).toMatchObject({
+      items: null,
+      loading: false,
+      error: offline,
+    });
+  });
+
+  it('walks requesting → code shown → watching → linked when a new verified account of its network appears', () => {
+    const requesting = run(onAccounts(), { type: 'requestCode', channel: 'instagram' });
+    expect(requesting.accounts.flow).toEqual({ step: 'requesting', channel: 'instagram' });
+    const shown = reduce(requesting, { type: 'codeReceived', code: LINK_CODE });
+    expect(shown.accounts.flow).toMatchObject({ step: 'code', code: LINK_CODE, watching: false });
+    const watching = reduce(shown, { type: 'watch' });
+    expect(isWatching(watching)).toBe(true);
+    // A poll that brings nothing new changes nothing (no redraw every five seconds).
+    expect(reduce(watching, { type: 'accountsLoaded', items: [FACEBOOK] })).toBe(watching);
+    const linked = reduce(watching, { type: 'accountsLoaded', items: [FACEBOOK, FAN_B] });
+    expect(linked.accounts).toMatchObject({
+      items: [FACEBOOK, FAN_B],
+      flow: { step: 'linked', account: FAN_B },
+    });
+    expect(isWatching(linked)).toBe(false);
+  });
+
+  it('does not take an account of another network, an unverified one, or one linked before, for the new one', () => {
+    const before = account({ handle: 'old_insta', since: '2024-01-01T00:00:00.000Z' });
+    const watching = showingCode([before]);
+    const unrelated = [
+      before,
+      account({ channel: 'x', handle: 'fan_x' }),
+      account({ handle: 'seen_only', verified: false }),
+    ];
+    expect(reduce(watching, { type: 'accountsLoaded', items: unrelated }).accounts.flow).toMatchObject({
+      step: 'code',
+      watching: true,
+    });
+    // An account that was seen before and is now verified by the code counts.
+    const seen = account({ handle: 'seen_only', verified: false });
+    const verifiedNow = reduce(showingCode([seen]), {
+      type: 'accountsLoaded',
+      items: [{ ...seen, verified: true }],
+    });
+    expect(verifiedNow.accounts.flow).toMatchObject({ step: 'linked', account: { handle: 'seen_only' } });
+  });
+
+  it('keeps the list when a poll fails, and shows a failed code request', () => {
+    const watching = showingCode();
+    expect(
+      reduce(watching, { type: 'accountsFailed', error: new ApiError(503, 'http_503', undefined) }),
+    ).toBe(watching);
+    const refused = new ApiError(409, 'fan_erased', 'An erased fan cannot get accounts linked.');
+    const failed = run(
+      onAccounts(),
+      { type: 'requestCode', channel: 'x' },
+      { type: 'codeFailed', error: refused },
+    );
+    expect(failed.accounts).toMatchObject({ flow: null, error: refused, items: [FACEBOOK] });
+    expect(reduce(failed, { type: 'requestCode', channel: 'x' }).accounts).toMatchObject({
+      error: null,
+      flow: { step: 'requesting', channel: 'x' },
+    });
+  });
+
+  it('asks for one code at a time, only for signed-in fans with their accounts loaded', () => {
+    const requesting = run(onAccounts(), { type: 'requestCode', channel: 'instagram' });
+    expect(reduce(requesting, { type: 'requestCode', channel: 'x' })).toBe(requesting);
+    expect(reduce(showingCode(), { type: 'requestCode', channel: 'x' }).accounts.flow).toMatchObject({
+      step: 'code',
+    });
+    const notLoaded = run(ready(), { type: 'selectTab', tab: 'accounts' });
+    expect(reduce(notLoaded, { type: 'requestCode', channel: 'x' })).toBe(notLoaded);
+    expect(reduce(ready(false), { type: 'loadAccounts' }).accounts.loading).toBe(false);
+  });
+
+  it('stops watching and goes back to the list', () => {
+    const stopped = reduce(showingCode(), { type: 'unwatch' });
+    expect(stopped.accounts.flow).toMatchObject({ step: 'code', watching: false });
+    expect(reduce(stopped, { type: 'closeCode' }).accounts.flow).toBeNull();
+  });
+
+  it('keeps a code on screen across tabs, and drops the "linked" message once the fan moves on', () => {
+    const away = reduce(showingCode(), { type: 'selectTab', tab: 'rewards' });
+    expect(away.accounts.flow?.step).toBe('code');
+    const linked = reduce(showingCode(), { type: 'accountsLoaded', items: [FACEBOOK, FAN_B] });
+    expect(reduce(linked, { type: 'selectTab', tab: 'rewards' }).accounts.flow).toBeNull();
+  });
+
+  it('shows the expired state when the token is refused while linking', () => {
+    const expired = new ApiError(401, 'fan_token_invalid', 'The fan token has expired.');
+    const state = reduce(showingCode(), { type: 'accountsFailed', error: expired });
+    expect(state.phase).toBe('expired');
+    expect(isWatching(state)).toBe(false);
+  });
+
+  it('moves focus to the code, to the "linked" message, and back to the network button', () => {
+    const requesting = run(onAccounts(), { type: 'requestCode', channel: 'instagram' });
+    const focusOf = (state: WidgetState, action: Action): string | null =>
+      focusAfter(action, state, reduce(state, action));
+    expect(focusOf(requesting, { type: 'codeReceived', code: LINK_CODE })).toBe('link-code');
+    expect(focusOf(requesting, { type: 'codeFailed', error: new ApiError(0, 'network', undefined) })).toBe(
+      'link-instagram',
+    );
+    expect(focusOf(showingCode(), { type: 'accountsLoaded', items: [FACEBOOK, FAN_B] })).toBe('linked');
+    expect(focusOf(showingCode(), { type: 'closeCode' })).toBe('link-instagram');
+    expect(focusOf(showingCode(), { type: 'unwatch' })).toBeNull();
+  });
+});
+
+describe('linkedText', () => {
+  it('names the network and the handle, in both languages', () => {
+    expect(linkedText(account(), en)).toBe('Instagram account @fan_b linked');
+    expect(linkedText(account(), de)).toBe('Instagram-Konto @fan_b verknüpft');
+    expect(linkedText(account({ channel: 'whatsapp', handle: null }), de)).toBe('WhatsApp-Konto verknüpft');
+    expect(linkedText(account({ channel: 'x', handle: '@fan_x' }), en)).toBe('X account @fan_x linked');
+    expect(linkedText(account({ channel: 'mastodon', handle: 'fan' }), en)).toBe(
+      'mastodon account @fan linked',
+    );
+  });
+});
+
+describe('linkProblemText', () => {
+  it("uses the widget's words for general problems, else the API's detail, else the fallback", () => {
+    expect(linkProblemText(new ApiError(0, 'network', undefined), de, de.codeFailed)).toBe(
+      de.problems.network,
+    );
+    expect(linkProblemText(new ApiError(429, 'too_many_attempts', 'Slow down.'), en, en.codeFailed)).toBe(
+      en.problems.rate_limited,
+    );
+    expect(linkProblemText(new ApiError(500, 'internal_error', 'Boom (id 42)'), en, en.codeFailed)).toBe(
+      en.problems.generic,
+    );
+    expect(
+      linkProblemText(
+        new ApiError(409, 'fan_erased', 'An erased fan cannot get accounts linked.'),
+        en,
+        en.codeFailed,
+      ),
+    ).toBe('An erased fan cannot get accounts linked.');
+    // Not the reward's "does not exist any more".
+    expect(linkProblemText(new ApiError(404, 'http_404', undefined), de, de.accountsFailed)).toBe(
+      'Deine Konten konnten nicht geladen werden. Bitte versuche es erneut.',
+    );
+  });
+});
+
 describe('tabAfterKey', () => {
   it('moves along the tab list with the arrow keys, wrapping, and jumps with Home and End', () => {
     const all = visibleTabs(true);
     expect(tabAfterKey('ArrowRight', 'rewards', all)).toBe('earn');
-    expect(tabAfterKey('ArrowRight', 'history', all)).toBe('rewards');
-    expect(tabAfterKey('ArrowLeft', 'rewards', all)).toBe('history');
+    expect(tabAfterKey('ArrowRight', 'history', all)).toBe('accounts');
+    expect(tabAfterKey('ArrowRight', 'accounts', all)).toBe('rewards');
+    expect(tabAfterKey('ArrowLeft', 'rewards', all)).toBe('accounts');
     expect(tabAfterKey('End', 'rewards', visibleTabs(false))).toBe('earn');
     expect(tabAfterKey('Home', 'earn', all)).toBe('rewards');
     expect(tabAfterKey('Enter', 'earn', all)).toBeUndefined();

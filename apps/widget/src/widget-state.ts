@@ -1,14 +1,20 @@
 /**
  * What the panel shows, as plain data, and how it changes: `reduce(state, action)` is the only way
- * the widget's state moves (loading → ready → confirming → redeeming → redeemed, or error / expired).
- * Also the small decisions the view needs (what a reward says instead of a Redeem button, which
- * words explain a problem, where focus goes next). Pure: no DOM, no fetch; the controller runs the
- * requests and the element draws the state.
+ * the widget's state moves (loading → ready → confirming → redeeming → redeemed, or error / expired;
+ * for account linking: code shown → waiting → linked). Also the small decisions the view needs (what
+ * a reward says instead of a Redeem button, which words explain a problem, where focus goes next).
+ * Pure: no DOM, no fetch; the controller runs the requests and the element draws the state.
  */
+import { isChannel } from '@fanfare/shared';
+
+import { fill } from './format';
 import { type FieldProblem, type Messages, PROBLEM_CODES, type ProblemCode } from './messages';
 import {
   type ApiError,
   type HistoryPage,
+  type LinkChannel,
+  type LinkCode,
+  type LinkedAccount,
   type Me,
   type Redemption,
   type Reward,
@@ -17,7 +23,7 @@ import {
   type WidgetConfig,
 } from './widget-api';
 
-export const TABS = ['rewards', 'earn', 'history'] as const;
+export const TABS = ['rewards', 'earn', 'history', 'accounts'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The tab an arrow, Home or End key moves to in the tab list (wrapping around), or undefined. */
@@ -37,9 +43,9 @@ export function tabAfterKey(key: string, current: Tab, shown: readonly Tab[]): T
   }
 }
 
-/** Anonymous visitors have no history to show. */
+/** Anonymous visitors have no history to show, and no accounts to link. */
 export function visibleTabs(signedIn: boolean): readonly Tab[] {
-  return signedIn ? TABS : TABS.filter((tab) => tab !== 'history');
+  return signedIn ? TABS : TABS.filter((tab) => tab !== 'history' && tab !== 'accounts');
 }
 
 /**
@@ -75,6 +81,33 @@ export type RedeemFlow =
     }
   | { step: 'redeemed'; reward: Reward; redemption: Redemption };
 
+/**
+ * Linking an account: asking for the code, the code on screen while the controller polls the
+ * accounts (`watching`; it stops when the panel closes or after a while), and the account that the
+ * code linked.
+ */
+export type LinkFlow =
+  | { step: 'requesting'; channel: LinkChannel }
+  | {
+      step: 'code';
+      code: LinkCode;
+      /** The verified accounts when the code came (`accountKey`): any other one of its channel is new. */
+      known: readonly string[];
+      watching: boolean;
+    }
+  | { step: 'linked'; account: LinkedAccount };
+
+/** The Accounts tab, loaded when it is first opened (most fans never do). */
+export interface AccountsState {
+  /** null until loaded. */
+  items: LinkedAccount[] | null;
+  /** The list is loading at the fan's request (the polls while a code is shown are quiet). */
+  loading: boolean;
+  /** Loading the list or getting a code failed. */
+  error: ApiError | null;
+  flow: LinkFlow | null;
+}
+
 export interface WidgetState {
   phase: Phase;
   signedIn: boolean;
@@ -84,6 +117,7 @@ export interface WidgetState {
   redeem: RedeemFlow | null;
   /** Loading the next history page ("load more"). */
   more: { loading: boolean; error: ApiError | null };
+  accounts: AccountsState;
 }
 
 export type Action =
@@ -102,7 +136,20 @@ export type Action =
   | { type: 'finishRedeem' }
   | { type: 'loadMore' }
   | { type: 'moreLoaded'; page: HistoryPage }
-  | { type: 'moreFailed'; error: ApiError };
+  | { type: 'moreFailed'; error: ApiError }
+  | AccountsAction;
+
+export type AccountsAction =
+  | { type: 'loadAccounts' }
+  /** The list, loaded at the fan's request or polled while a code is shown. */
+  | { type: 'accountsLoaded'; items: LinkedAccount[] }
+  | { type: 'accountsFailed'; error: ApiError }
+  | { type: 'requestCode'; channel: LinkChannel }
+  | { type: 'codeReceived'; code: LinkCode }
+  | { type: 'codeFailed'; error: ApiError }
+  | { type: 'watch' }
+  | { type: 'unwatch' }
+  | { type: 'closeCode' };
 
 export function initialState(options: { configured: boolean; signedIn: boolean }): WidgetState {
   return {
@@ -113,6 +160,7 @@ export function initialState(options: { configured: boolean; signedIn: boolean }
     tab: 'rewards',
     redeem: null,
     more: { loading: false, error: null },
+    accounts: { items: null, loading: false, error: null, flow: null },
   };
 }
 
@@ -129,10 +177,13 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
       return isExpired(action.error)
         ? expire(state)
         : { ...state, phase: 'error', error: action.error, redeem: null };
-    case 'selectTab':
-      return state.redeem === null && visibleTabs(state.signedIn).includes(action.tab)
-        ? { ...state, tab: action.tab }
-        : state;
+    case 'selectTab': {
+      if (state.redeem !== null || !visibleTabs(state.signedIn).includes(action.tab)) return state;
+      // The "linked" message has been read once the fan moves on; a code on screen stays.
+      const flow =
+        state.accounts.flow?.step === 'linked' && action.tab !== state.tab ? null : state.accounts.flow;
+      return { ...state, tab: action.tab, accounts: { ...state.accounts, flow } };
+    }
     case 'startRedeem': {
       const reward = state.data?.rewards.find((candidate) => candidate.id === action.rewardId);
       if (state.phase !== 'ready' || !state.signedIn || !reward?.canRedeem || state.redeem !== null)
@@ -222,6 +273,87 @@ export function reduce(state: WidgetState, action: Action): WidgetState {
     case 'moreFailed':
       if (isExpired(action.error)) return expire(state);
       return { ...state, more: { loading: false, error: action.error } };
+    case 'loadAccounts':
+    case 'accountsLoaded':
+    case 'accountsFailed':
+    case 'requestCode':
+    case 'codeReceived':
+    case 'codeFailed':
+    case 'watch':
+    case 'unwatch':
+    case 'closeCode':
+      return reduceAccounts(state, action);
+  }
+}
+
+function reduceAccounts(state: WidgetState, action: AccountsAction): WidgetState {
+  const accounts = state.accounts;
+  const flow = accounts.flow;
+  switch (action.type) {
+    case 'loadAccounts':
+      if (!state.signedIn || accounts.loading) return state;
+      return { ...state, accounts: { ...accounts, loading: true, error: null } };
+    case 'accountsLoaded': {
+      const account =
+        flow?.step === 'code' ? newlyLinked(action.items, flow.code.channel, flow.known) : undefined;
+      // A poll that brings nothing new leaves the state (and the panel's DOM) as it was.
+      if (account === undefined && !accounts.loading && sameAccounts(accounts.items, action.items))
+        return state;
+      return {
+        ...state,
+        accounts: {
+          items: action.items,
+          loading: false,
+          error: accounts.loading ? null : accounts.error,
+          flow: account === undefined ? flow : { step: 'linked', account },
+        },
+      };
+    }
+    case 'accountsFailed':
+      if (isExpired(action.error)) return expire(state);
+      // A failed poll is tried again with the next one; only the fan's own request shows its problem.
+      return accounts.loading
+        ? { ...state, accounts: { ...accounts, loading: false, error: action.error } }
+        : state;
+    case 'requestCode':
+      if (
+        state.phase !== 'ready' ||
+        !state.signedIn ||
+        accounts.items === null ||
+        flow?.step === 'requesting' ||
+        flow?.step === 'code'
+      )
+        return state;
+      return {
+        ...state,
+        accounts: { ...accounts, error: null, flow: { step: 'requesting', channel: action.channel } },
+      };
+    case 'codeReceived':
+      if (flow?.step !== 'requesting') return state;
+      return {
+        ...state,
+        accounts: {
+          ...accounts,
+          flow: {
+            step: 'code',
+            code: { ...action.code, channel: flow.channel },
+            known: (accounts.items ?? []).filter((item) => item.verified).map(accountKey),
+            watching: false,
+          },
+        },
+      };
+    case 'codeFailed':
+      if (flow?.step !== 'requesting') return state;
+      if (isExpired(action.error)) return expire(state);
+      return { ...state, accounts: { ...accounts, error: action.error, flow: null } };
+    case 'watch':
+    case 'unwatch': {
+      const watching = action.type === 'watch';
+      if (flow?.step !== 'code' || flow.watching === watching) return state;
+      return { ...state, accounts: { ...accounts, flow: { ...flow, watching } } };
+    }
+    case 'closeCode':
+      return flow?.step === 'code' ? { ...state, accounts: { ...accounts, flow: null } } : state;
   }
 }
 
@@ -231,7 +363,84 @@ export function isExpired(error: ApiError): boolean {
 }
 
 function expire(state: WidgetState): WidgetState {
-  return { ...state, phase: 'expired', redeem: null, more: { loading: false, error: null } };
+  return {
+    ...state,
+    phase: 'expired',
+    redeem: null,
+    more: { loading: false, error: null },
+    accounts: { ...state.accounts, loading: false, flow: null },
+  };
+}
+
+/** An account as the list shows it; the API gives accounts no id of their own. */
+export function accountKey(account: LinkedAccount): string {
+  return [account.channel, account.handle ?? '', account.since].join('\n');
+}
+
+/** The verified account of `channel` that was not among the `known` ones: the code linked it. */
+export function newlyLinked(
+  items: readonly LinkedAccount[],
+  channel: LinkChannel,
+  known: readonly string[],
+): LinkedAccount | undefined {
+  return items.find((item) => item.channel === channel && item.verified && !known.includes(accountKey(item)));
+}
+
+function sameAccounts(before: readonly LinkedAccount[] | null, after: readonly LinkedAccount[]): boolean {
+  return (
+    before !== null &&
+    before.length === after.length &&
+    before.every((item, index) => {
+      const other = after[index];
+      return (
+        other !== undefined && accountKey(item) === accountKey(other) && item.verified === other.verified
+      );
+    })
+  );
+}
+
+/** The controller polls the accounts while this is true. */
+export function isWatching(state: WidgetState): boolean {
+  return state.phase === 'ready' && state.accounts.flow?.step === 'code' && state.accounts.flow.watching;
+}
+
+/** `Instagram`; a channel the widget has no name for is shown as the API sends it. */
+export function channelName(channel: string, messages: Messages): string {
+  return isChannel(channel) ? messages.channels[channel] : channel;
+}
+
+/** `@fan_b` (a handle that already starts with @ keeps it). */
+export function handleText(handle: string): string {
+  return handle.startsWith('@') ? handle : `@${handle}`;
+}
+
+/** "Instagram account @fan_b linked". */
+export function linkedText(account: LinkedAccount, messages: Messages): string {
+  const network = channelName(account.channel, messages);
+  return account.handle
+    ? fill(messages.linkedNamed, { network, handle: handleText(account.handle) })
+    : fill(messages.linkedUnnamed, { network });
+}
+
+/** Problems any request can have; for linking, every other one is told by the API's own detail. */
+const GENERAL_PROBLEMS: ReadonlySet<ProblemCode> = new Set([
+  'network',
+  'rate_limited',
+  'publishable_key_invalid',
+  'fan_token_required',
+  'generic',
+]);
+
+/**
+ * A linking problem in the fan's words: the widget's text for the general problems (offline, rate
+ * limited, a server fault), else the API's `detail`, else `fallback` (the reward-specific texts
+ * of `problemText` would not fit here).
+ */
+export function linkProblemText(error: ApiError, messages: Messages, fallback: string): string {
+  const code = problemCode(error);
+  return code !== undefined && GENERAL_PROBLEMS.has(code)
+    ? messages.problems[code]
+    : (error.detail ?? fallback);
 }
 
 /** Trims the address and finds what is missing, as the API would (country: two letters, upper case). */
@@ -335,6 +544,27 @@ export function focusAfter(action: Action, previous: WidgetState, next: WidgetSt
     case 'cancelRedeem':
     case 'finishRedeem':
       return previous.redeem !== null && flow === null ? `redeem-${previous.redeem.reward.id}` : null;
+    default:
+      return focusAfterLinking(action, previous, next);
+  }
+}
+
+/**
+ * Linking: onto the code's heading when it arrives, onto the "linked" message when the code worked,
+ * and back to the network's button after Back or a refused request.
+ */
+function focusAfterLinking(action: Action, previous: WidgetState, next: WidgetState): FocusKey | null {
+  const before = previous.accounts.flow;
+  const after = next.accounts.flow;
+  switch (action.type) {
+    case 'codeReceived':
+      return after?.step === 'code' ? 'link-code' : null;
+    case 'accountsLoaded':
+      return before?.step === 'code' && after?.step === 'linked' ? 'linked' : null;
+    case 'codeFailed':
+      return before?.step === 'requesting' && after === null ? `link-${before.channel}` : null;
+    case 'closeCode':
+      return before?.step === 'code' && after === null ? `link-${before.code.channel}` : null;
     default:
       return null;
   }
