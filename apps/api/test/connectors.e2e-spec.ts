@@ -364,6 +364,29 @@ describe('social connectors', () => {
     await deliverMeta(other, payload, 'wrong-app-secret-00000000').expect(401);
   });
 
+  it('processes a burst of deliveries together, each logged with its own outcome', async () => {
+    const { brandId } = await connectedBrand();
+    const receipts = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        deliverMeta(
+          brandId,
+          feedComment(`burst-${i}`, { id: `95${i}`, name: `Fan ${i}` }, `Nr. ${i} 🎉`),
+        ).expect(200),
+      ),
+    );
+    const logs = await Promise.all(
+      receipts.map((receipt) => processed(brandId, bodyOf<{ deliveryId: string }>(receipt).deliveryId)),
+    );
+    expect(logs.map((log) => [log.status, log.summary?.events, log.summary?.points])).toEqual(
+      logs.map(() => ['processed', 1, 10]),
+    );
+    const sums = await t.dataSource.query<Array<{ total: string }>>(
+      `SELECT coalesce(sum(points), 0) AS total FROM ledger_entry WHERE brand_id = $1`,
+      [brandId],
+    );
+    expect(Number(sums[0]?.total)).toBe(400);
+  });
+
   it('links an account by a code in a signed comment, merging its points; unsigned, foreign, expired or used codes do not', async () => {
     const { brandId } = await connectedBrand();
     // The widget: the fan asks for an Instagram code.

@@ -13,6 +13,8 @@ import { mapMetaDelivery, type MappedItem, MetaPayloadError, type SkippedItem } 
 /** A delivery is given up (failed) after this many attempts. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const BATCH = 1000;
+/** Pending deliveries of a brand processed together. */
+const GROUP = 200;
 const LISTED = 50;
 
 /** What a delivery came to, kept as its log entry. */
@@ -57,36 +59,65 @@ export class HookProcessor {
     private readonly linking: LinkingService,
   ) {}
 
+  /**
+   * Processes the delivery together with the brand's other pending deliveries (up to GROUP, oldest
+   * first): their events are booked in shared batches of up to 1000, which keeps a burst of small
+   * deliveries (Meta sends one per comment when it does not batch) as cheap as one large one.
+   * A delivery already processed (by the job of another in its group) is left alone.
+   */
   async process(brandId: string, deliveryId: string): Promise<void> {
-    const delivery = await this.tx.manager.findOne(HookDeliveryEntity, {
-      where: { brandId, id: deliveryId },
+    const first = await this.tx.manager.findOne(HookDeliveryEntity, { where: { brandId, id: deliveryId } });
+    if (!first || first.status !== 'pending') return;
+    const others = await this.tx.manager.find(HookDeliveryEntity, {
+      where: { brandId, status: 'pending' },
+      order: { receivedAt: 'ASC', id: 'ASC' },
+      take: GROUP,
     });
-    if (!delivery || delivery.status !== 'pending') return;
-    await this.tx.manager.update(
-      HookDeliveryEntity,
-      { brandId, id: deliveryId },
-      { attempts: delivery.attempts + 1 },
+    const group = [first, ...others.filter((other) => other.id !== first.id)].slice(0, GROUP);
+    await this.tx.manager.query(
+      'UPDATE hook_delivery SET attempts = attempts + 1 WHERE brand_id = $1 AND id = ANY($2::uuid[])',
+      [brandId, group.map((delivery) => delivery.id)],
     );
+    try {
+      const planned: Array<{ delivery: HookDeliveryEntity; plan: Plan }> = [];
+      for (const delivery of group) {
+        const plan = await this.planOrFail(delivery);
+        if (!plan) continue;
+        if (delivery.test) {
+          const { summary } = this.preview(plan);
+          await this.finish(delivery, 'processed', null, summary, []);
+        } else {
+          planned.push({ delivery, plan });
+        }
+      }
+      await this.book(planned);
+    } catch (error) {
+      // Transient (the database, a deadlock): the job is retried; deliveries out of attempts fail.
+      for (const delivery of group) {
+        if (delivery.attempts + 1 >= MAX_DELIVERY_ATTEMPTS) {
+          await this.finish(
+            delivery,
+            'failed',
+            `Given up after ${MAX_DELIVERY_ATTEMPTS} attempts: ${(error as Error).message}`,
+            null,
+            [],
+          );
+        }
+      }
+      throw error;
+    }
+  }
+
+  /** The delivery's plan, or null when it can never be processed (then it is marked failed). */
+  private async planOrFail(delivery: HookDeliveryEntity): Promise<Plan | null> {
     try {
       if (!delivery.body)
         throw new PermanentFailure('The raw body was deleted before the delivery was processed.');
-      const plan = await this.plan(delivery, delivery.body);
-      const summary = delivery.test ? this.preview(plan) : await this.book(delivery, plan);
-      await this.finish(delivery, 'processed', null, summary.summary, summary.fanIds);
+      return await this.plan(delivery, delivery.body);
     } catch (error) {
       if (error instanceof PermanentFailure || error instanceof MetaPayloadError || isClientError(error)) {
         await this.finish(delivery, 'failed', (error as Error).message, null, []);
-        return;
-      }
-      if (delivery.attempts + 1 >= MAX_DELIVERY_ATTEMPTS) {
-        await this.finish(
-          delivery,
-          'failed',
-          `Given up after ${MAX_DELIVERY_ATTEMPTS} attempts: ${(error as Error).message}`,
-          null,
-          [],
-        );
-        return;
+        return null;
       }
       throw error;
     }
@@ -124,44 +155,30 @@ export class HookProcessor {
     };
   }
 
-  private async book(
-    delivery: HookDeliveryEntity,
-    plan: Plan,
-  ): Promise<{ summary: DeliverySummary; fanIds: string[] }> {
-    const links = await this.link(delivery, plan.items);
+  /** Links, then books the group's events in shared batches, and logs each delivery's part. */
+  private async book(planned: Array<{ delivery: HookDeliveryEntity; plan: Plan }>): Promise<void> {
+    if (planned.length === 0) return;
+    const brandId = planned[0]?.delivery.brandId ?? '';
+    const links = new Map<string, LinkOutcome[]>();
+    const events: unknown[] = [];
+    const ranges = new Map<string, [number, number]>();
+    for (const { delivery, plan } of planned) {
+      links.set(delivery.id, await this.link(delivery, plan.items));
+      ranges.set(delivery.id, [events.length, events.length + plan.events.length]);
+      events.push(...plan.events);
+    }
     const outcomes: EventOutcome[] = [];
-    for (let i = 0; i < plan.events.length; i += BATCH) {
-      const { results } = await this.events.ingest(delivery.brandId, {
-        events: plan.events.slice(i, i + BATCH),
-      });
+    for (let i = 0; i < events.length; i += BATCH) {
+      const { results } = await this.events.ingest(brandId, { events: events.slice(i, i + BATCH) });
       outcomes.push(...results);
     }
-    const counts: Record<string, number> = {};
-    for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
-    const rejected = outcomes
-      .filter((outcome) => outcome.status === 'rejected')
-      .map((outcome) => ({
-        id: outcome.id,
-        reasons: [...(outcome.errors ?? []).map((e) => `${e.field} ${e.reason}`), ...(outcome.reasons ?? [])],
-      }));
-    const fanIds = [...new Set(outcomes.flatMap((outcome) => (outcome.fanId ? [outcome.fanId] : [])))];
-    return {
-      summary: {
-        test: false,
-        events: plan.events.length,
-        outcomes: counts,
-        // A duplicate's outcome repeats the points of its first arrival: they were not booked now.
-        points: outcomes.reduce(
-          (sum, outcome) => sum + (outcome.status === 'duplicate' ? 0 : outcome.points),
-          0,
-        ),
-        skipped: plan.skipped.length,
-        skippedItems: plan.skipped.slice(0, LISTED),
-        rejectedItems: [...plan.rejected, ...rejected].slice(0, LISTED),
-        links,
-      },
-      fanIds,
-    };
+    for (const { delivery, plan } of planned) {
+      const [start, end] = ranges.get(delivery.id) ?? [0, 0];
+      const own = outcomes.slice(start, end);
+      await this.finish(delivery, 'processed', null, summarize(plan, own, links.get(delivery.id) ?? []), [
+        ...new Set(own.flatMap((outcome) => (outcome.fanId ? [outcome.fanId] : []))),
+      ]);
+    }
   }
 
   /** A test delivery: mapped and shown, never booked nor linked. */
@@ -225,6 +242,28 @@ export class HookProcessor {
       [delivery.brandId, delivery.id, status, error, summary, fanIds],
     );
   }
+}
+
+function summarize(plan: Plan, outcomes: EventOutcome[], links: LinkOutcome[]): DeliverySummary {
+  const counts: Record<string, number> = {};
+  for (const outcome of outcomes) counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
+  const rejected = outcomes
+    .filter((outcome) => outcome.status === 'rejected')
+    .map((outcome) => ({
+      id: outcome.id,
+      reasons: [...(outcome.errors ?? []).map((e) => `${e.field} ${e.reason}`), ...(outcome.reasons ?? [])],
+    }));
+  return {
+    test: false,
+    events: plan.events.length,
+    outcomes: counts,
+    // A duplicate's outcome repeats the points of its first arrival: they were not booked now.
+    points: outcomes.reduce((sum, outcome) => sum + (outcome.status === 'duplicate' ? 0 : outcome.points), 0),
+    skipped: plan.skipped.length,
+    skippedItems: plan.skipped.slice(0, LISTED),
+    rejectedItems: [...plan.rejected, ...rejected].slice(0, LISTED),
+    links,
+  };
 }
 
 function isLinkable(channel: string): channel is LinkableChannel {

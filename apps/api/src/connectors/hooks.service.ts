@@ -46,6 +46,8 @@ export class HooksService implements OnModuleInit {
       queue: HOOK_DELIVERY_QUEUE,
       handle: ({ brandId, deliveryId }) => this.processor.process(brandId, deliveryId),
       retryLimit: MAX_DELIVERY_ATTEMPTS,
+      batchSize: 20,
+      policy: 'short',
     });
     // Deliveries stored but not queued (the process stopped in between), or whose job ran out.
     this.jobs.register({ queue: 'hook-sweep', cron: '* * * * *', handle: () => this.sweep() });

@@ -20,6 +20,14 @@ export interface JobDefinition<T extends object> {
   cron?: string;
   scheduledData?: T;
   retryLimit?: number;
+  /**
+   * Jobs fetched and worked per poll (default 1). pg-boss waits its polling interval between
+   * fetches, so a queue that must drain a backlog needs larger batches; each job still fails or
+   * completes on its own.
+   */
+  batchSize?: number;
+  /** `short`: a job whose singleton key is already waiting is not queued again. */
+  policy?: 'standard' | 'short';
 }
 
 /**
@@ -55,17 +63,21 @@ export class Jobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
     for (const definition of this.definitions) {
       await boss.createQueue(definition.queue, {
         name: definition.queue,
+        policy: definition.policy ?? 'standard',
         retryLimit: definition.retryLimit ?? 5,
         retryDelay: 30,
         retryBackoff: true,
       });
-      await boss.work<object>(definition.queue, { pollingIntervalSeconds: 2 }, async (jobs) => {
+      const batchSize = definition.batchSize ?? 1;
+      await boss.work<object>(definition.queue, { pollingIntervalSeconds: 2, batchSize }, async (jobs) => {
         for (const job of jobs) {
           try {
             await definition.handle(job.data);
           } catch (error) {
             this.logger.error(`job ${definition.queue} ${job.id} failed: ${(error as Error).message}`);
-            throw error;
+            if (batchSize === 1) throw error;
+            // Only this job fails (and is retried); pg-boss completes the others of the batch.
+            await boss.fail(definition.queue, job.id, { message: (error as Error).message });
           }
         }
       });
