@@ -55,6 +55,7 @@ export class Connectors1795810000000 implements MigrationInterface {
       "test" boolean NOT NULL DEFAULT false,
       "status" text NOT NULL DEFAULT 'pending',
       "attempts" integer NOT NULL DEFAULT 0,
+      "claimed_until" TIMESTAMP WITH TIME ZONE,
       "processed_at" TIMESTAMP WITH TIME ZONE,
       "error" text,
       "summary" jsonb,

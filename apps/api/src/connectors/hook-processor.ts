@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { In } from 'typeorm';
 
 import { DomainError } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
@@ -13,8 +14,16 @@ import { mapMetaDelivery, type MappedItem, MetaPayloadError, type SkippedItem } 
 /** A delivery is given up (failed) after this many attempts. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const BATCH = 1000;
-/** Pending deliveries of a brand processed together. */
+/** Pending deliveries of a brand processed together, and groups per job. */
 const GROUP = 200;
+const MAX_ROUNDS = 25;
+
+/** The job stopped with deliveries left; it is sent again. */
+export class MoreToDo extends Error {
+  constructor() {
+    super('more deliveries pending');
+  }
+}
 const LISTED = 50;
 
 /** What a delivery came to, kept as its log entry. */
@@ -60,41 +69,59 @@ export class HookProcessor {
   ) {}
 
   /**
-   * Processes the delivery together with the brand's other pending deliveries (up to GROUP, oldest
-   * first): their events are booked in shared batches of up to 1000, which keeps a burst of small
-   * deliveries (Meta sends one per comment when it does not batch) as cheap as one large one.
-   * A delivery already processed (by the job of another in its group) is left alone.
+   * Drains the brand's pending deliveries, oldest first, in groups of up to GROUP: a group's events
+   * are booked in shared batches of up to 1000, which keeps a burst of small deliveries (Meta sends
+   * one per comment when it does not batch) as cheap as one large one. A group is claimed for a
+   * while (`claimed_until`), so two workers never process the same delivery at once.
    */
-  async process(brandId: string, deliveryId: string): Promise<void> {
-    const first = await this.tx.manager.findOne(HookDeliveryEntity, { where: { brandId, id: deliveryId } });
-    if (!first || first.status !== 'pending') return;
-    const others = await this.tx.manager.find(HookDeliveryEntity, {
-      where: { brandId, status: 'pending' },
-      order: { receivedAt: 'ASC', id: 'ASC' },
-      take: GROUP,
-    });
-    const group = [first, ...others.filter((other) => other.id !== first.id)].slice(0, GROUP);
-    await this.tx.manager.query(
-      'UPDATE hook_delivery SET attempts = attempts + 1 WHERE brand_id = $1 AND id = ANY($2::uuid[])',
-      [brandId, group.map((delivery) => delivery.id)],
+  async drain(brandId: string): Promise<void> {
+    for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const group = await this.claim(brandId);
+      if (group.length === 0) return;
+      await this.processGroup(group);
+    }
+    // More than a job should do at once: the rest in the next job (see HooksService.queue).
+    throw new MoreToDo();
+  }
+
+  private async claim(brandId: string): Promise<HookDeliveryEntity[]> {
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [claimed] = await this.tx.manager.query<[Array<{ id: string }>, number]>(
+      `UPDATE hook_delivery SET attempts = attempts + 1, claimed_until = now() + interval '5 minutes'
+        WHERE brand_id = $1 AND id IN (
+              SELECT id FROM hook_delivery
+               WHERE brand_id = $1 AND status = 'pending' AND attempts < $3
+                 AND (claimed_until IS NULL OR claimed_until < now())
+               ORDER BY received_at, id LIMIT $2
+                 FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [brandId, GROUP, MAX_DELIVERY_ATTEMPTS],
     );
+    if (claimed.length === 0) return [];
+    const rows = await this.tx.manager.find(HookDeliveryEntity, {
+      where: { brandId, id: In(claimed.map((row) => row.id)) },
+      order: { receivedAt: 'ASC', id: 'ASC' },
+    });
+    return rows;
+  }
+
+  private async processGroup(group: HookDeliveryEntity[]): Promise<void> {
     try {
       const planned: Array<{ delivery: HookDeliveryEntity; plan: Plan }> = [];
       for (const delivery of group) {
         const plan = await this.planOrFail(delivery);
         if (!plan) continue;
         if (delivery.test) {
-          const { summary } = this.preview(plan);
-          await this.finish(delivery, 'processed', null, summary, []);
+          await this.finish(delivery, 'processed', null, this.preview(plan).summary, []);
         } else {
           planned.push({ delivery, plan });
         }
       }
       await this.book(planned);
     } catch (error) {
-      // Transient (the database, a deadlock): the job is retried; deliveries out of attempts fail.
+      // Transient (the database, a deadlock): released for the retry; out of attempts: failed.
       for (const delivery of group) {
-        if (delivery.attempts + 1 >= MAX_DELIVERY_ATTEMPTS) {
+        if (delivery.attempts >= MAX_DELIVERY_ATTEMPTS) {
           await this.finish(
             delivery,
             'failed',
@@ -104,6 +131,10 @@ export class HookProcessor {
           );
         }
       }
+      await this.tx.manager.query(
+        `UPDATE hook_delivery SET claimed_until = NULL WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND status = 'pending'`,
+        [group[0]?.brandId, group.map((delivery) => delivery.id)],
+      );
       throw error;
     }
   }
@@ -237,7 +268,8 @@ export class HookProcessor {
     fanIds: string[],
   ): Promise<void> {
     await this.tx.manager.query(
-      `UPDATE hook_delivery SET status = $3, error = $4, summary = $5, fan_ids = $6, processed_at = now()
+      `UPDATE hook_delivery SET status = $3, error = $4, summary = $5, fan_ids = $6, processed_at = now(),
+              claimed_until = NULL
         WHERE brand_id = $1 AND id = $2`,
       [delivery.brandId, delivery.id, status, error, summary, fanIds],
     );

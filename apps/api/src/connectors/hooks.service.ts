@@ -13,7 +13,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { type HookDeliveryDto, toDeliveryDto } from './dto/deliveries.dto';
 import { type HookDeliveryStatus, type HookSource } from './entities/hook-delivery.entity';
-import { HookProcessor, MAX_DELIVERY_ATTEMPTS } from './hook-processor';
+import { HookProcessor, MAX_DELIVERY_ATTEMPTS, MoreToDo } from './hook-processor';
 import { verifyWebhook, WebhookVerificationError } from './standard-webhooks';
 
 export const HOOK_DELIVERY_QUEUE = 'hook-delivery';
@@ -42,11 +42,19 @@ export class HooksService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register<{ brandId: string; deliveryId: string }>({
+    this.jobs.register<{ brandId: string }>({
       queue: HOOK_DELIVERY_QUEUE,
-      handle: ({ brandId, deliveryId }) => this.processor.process(brandId, deliveryId),
+      handle: async ({ brandId }) => {
+        try {
+          await this.processor.drain(brandId);
+        } catch (error) {
+          if (!(error instanceof MoreToDo)) throw error;
+          await this.queue(brandId);
+        }
+      },
       retryLimit: MAX_DELIVERY_ATTEMPTS,
-      batchSize: 20,
+      batchSize: 10,
+      // One waiting job per brand: it drains whatever is pending when it runs.
       policy: 'short',
     });
     // Deliveries stored but not queued (the process stopped in between), or whose job ran out.
@@ -65,15 +73,15 @@ export class HooksService implements OnModuleInit {
     await this.tx.manager.query(
       `UPDATE hook_delivery SET status = 'failed', processed_at = now(),
               error = coalesce(error, 'Given up after ' || attempts || ' attempts.')
-        WHERE status = 'pending' AND attempts >= $1`,
+        WHERE status = 'pending' AND attempts >= $1 AND (claimed_until IS NULL OR claimed_until < now())`,
       [MAX_DELIVERY_ATTEMPTS],
     );
-    const stuck: Array<{ brand_id: string; id: string }> = await this.tx.manager.query(
-      `SELECT brand_id, id FROM hook_delivery
+    const stuck: Array<{ brand_id: string }> = await this.tx.manager.query(
+      `SELECT DISTINCT brand_id FROM hook_delivery
         WHERE status = 'pending' AND received_at < now() - interval '1 minute'
-        ORDER BY received_at LIMIT 1000`,
+          AND (claimed_until IS NULL OR claimed_until < now())`,
     );
-    for (const row of stuck) await this.queue(row.brand_id, row.id);
+    for (const row of stuck) await this.queue(row.brand_id);
   }
 
   /** Deletes raw bodies older than the retention period; the log entries stay. */
@@ -120,6 +128,7 @@ export class HooksService implements OnModuleInit {
           test: row.test as boolean,
           status: row.status as HookDeliveryStatus,
           attempts: row.attempts as number,
+          claimedUntil: null,
           processedAt: row.processed_at as Date | null,
           error: row.error as string | null,
           summary: row.summary as Record<string, unknown> | null,
@@ -319,16 +328,16 @@ export class HooksService implements OnModuleInit {
       );
       return { deliveryId: existing?.id ?? id, duplicate: true };
     }
-    await this.queue(brandId, id);
+    await this.queue(brandId);
     return { deliveryId: id, duplicate: false };
   }
 
-  /** Queues a stored delivery; one left unqueued (a crash in between) is picked up by the sweep. */
-  async queue(brandId: string, deliveryId: string): Promise<void> {
+  /** Asks for the brand's pending deliveries to be processed; left for the sweep if the queue fails. */
+  async queue(brandId: string): Promise<void> {
     try {
-      await this.jobs.send(HOOK_DELIVERY_QUEUE, { brandId, deliveryId }, { singletonKey: deliveryId });
+      await this.jobs.send(HOOK_DELIVERY_QUEUE, { brandId }, { singletonKey: brandId });
     } catch (error) {
-      this.logger.warn(`delivery ${deliveryId} stored, not queued yet: ${(error as Error).message}`);
+      this.logger.warn(`deliveries of ${brandId} stored, not queued yet: ${(error as Error).message}`);
     }
   }
 }

@@ -60,6 +60,10 @@ export class HookDeliveryEntity {
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
+  /** While a worker processes the delivery: others leave it alone until then. */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil!: Date | null;
+
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
   processedAt!: Date | null;
 
