@@ -45,8 +45,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.spec.ts'],
+    include: ['src/**/*.spec.ts', 'src/**/*.spec.tsx'],
+    // Pure logic runs in Node; component specs ask for jsdom in their first lines.
     environment: 'node',
+    setupFiles: ['src/test/setup.ts'],
+    // Component specs type into real Mantine inputs, which takes seconds on a busy CI machine.
+    testTimeout: 20_000,
     // The summary for people, and a JSON report that `npm test` (scripts/test.mjs) adds up.
     reporters: ['default', 'json'],
     outputFile: { json: new URL('../../test-results/unit/admin.json', import.meta.url).pathname },

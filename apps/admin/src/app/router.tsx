@@ -9,6 +9,7 @@ import { CHANGE_PASSWORD_PATH, RequireAuth } from '@/features/auth/components/re
 import { BrandSettingsPage } from '@/features/brands/components/brand-settings-page';
 import { CampaignPage, NewCampaignPage } from '@/features/campaigns/components/campaign-editor-page';
 import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
+import { ConnectionsPage } from '@/features/connections/components/connections-page';
 import { FanPage } from '@/features/fans/components/fan-page';
 import { FansPage } from '@/features/fans/components/fans-page';
 import { RedemptionsPage } from '@/features/redemptions/components/redemptions-page';
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
                   { path: 'tiers', element: <TiersPage /> },
                   { path: 'analytics', element: <AnalyticsSettingsPage /> },
                   { path: 'widget', element: <WidgetSettingsPage /> },
+                  { path: 'connections', element: <ConnectionsPage /> },
                   { path: 'api-keys', element: <ApiKeysPage /> },
                   { path: 'team', element: <TeamPage /> },
                   { path: 'audit-log', element: <AuditLogPage /> },

@@ -25,6 +25,7 @@ export function permissionsOf(role: Role | null) {
     manageRewards: manager,
     handleRedemptions: manager,
     manageWidget: manager,
+    manageConnections: manager,
     editBrand: owner,
     manageApiKeys: owner,
     manageTeam: owner,

@@ -35,6 +35,12 @@ export const queryKeys = {
   redemptionsPage: (brandId: string, page: PageParams, filters: object) =>
     ['brand', brandId, 'redemptions', 'list', page, filters] as const,
   widgetSettings: (brandId: string) => ['brand', brandId, 'widget-settings'] as const,
+  connections: (brandId: string) => ['brand', brandId, 'connections'] as const,
+  /** Every page of the delivery log for one source filter (null: all sources). */
+  hookDeliveries: (brandId: string, source: string | null) =>
+    ['brand', brandId, 'hook-deliveries', source] as const,
+  /** The delivery log under any filter. */
+  allHookDeliveries: (brandId: string) => ['brand', brandId, 'hook-deliveries'] as const,
   campaignOptions: (brandId: string) => ['brand', brandId, 'campaigns', 'options'] as const,
   analyticsSettings: (brandId: string) => ['brand', brandId, 'analytics-settings'] as const,
   /** Every report of the brand: refreshed when the analytics settings change or a rebuild ends. */

@@ -6,6 +6,7 @@ import {
   IconChartLine,
   IconHistory,
   IconKey,
+  IconPlugConnected,
   IconStairsUp,
   IconUsers,
 } from '@tabler/icons-react';
@@ -23,12 +24,13 @@ const tabs = [
   { value: 'tiers', key: 'tiers', icon: IconStairsUp },
   { value: 'analytics', key: 'analytics', icon: IconChartLine },
   { value: 'widget', key: 'widget', icon: IconAppWindow, shownTo: 'manageWidget' },
+  { value: 'connections', key: 'connections', icon: IconPlugConnected, shownTo: 'manageConnections' },
   { value: 'api-keys', key: 'apiKeys', icon: IconKey },
   { value: 'team', key: 'team', icon: IconUsers },
   { value: 'audit-log', key: 'auditLog', icon: IconHistory },
 ] as const satisfies ReadonlyArray<{ value: string; key: string; icon: Icon; shownTo?: keyof Permissions }>;
 
-/** Settings → Brand, Tiers, Analytics, Widget, API keys, Team, Audit log; the tab is the last part of the URL. */
+/** Settings → Brand, Tiers, Analytics, Widget, Connections, API keys, Team, Audit log; the tab is the last part of the URL. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -7,7 +7,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Tabs,
   Text,
   Title,
@@ -32,6 +31,7 @@ import { type FanActions, fanActionsOf } from '../utils/fan-actions';
 import { AdjustmentForm } from './adjustment-form';
 import { EraseFanDialog } from './erase-fan-dialog';
 import { FanEventsTable } from './fan-events-table';
+import { FanIdentities } from './fan-identities';
 import { fanName } from './fan-name';
 import { LedgerTable } from './ledger-table';
 import { MergeFanModal } from './merge-fan-modal';
@@ -40,7 +40,8 @@ type HistoryView = 'ledger' | 'events';
 
 /**
  * One fan: balance, tier, identities, consent, the points history and the events (one at a time, the
- * choice in the URL), and for managers a manual adjustment, merge, export and GDPR erasure.
+ * choice in the URL), and for managers a manual adjustment, linking accounts, merge, export and GDPR
+ * erasure.
  */
 export function FanPage() {
   const { fanId = '' } = useParams();
@@ -89,7 +90,7 @@ export function FanPage() {
         </Alert>
       )}
       <FanFacts fan={fan.data} timeZone={brand.timeZone} />
-      <Identities fan={fan.data} timeZone={brand.timeZone} />
+      <FanIdentities brandId={brand.id} fan={fan.data} timeZone={brand.timeZone} canLink={actions.link} />
       <Consents fan={fan.data} timeZone={brand.timeZone} />
       {actions.adjust && <AdjustmentForm brandId={brand.id} fanId={fan.data.id} balance={fan.data.balance} />}
       <section aria-labelledby="history-title">
@@ -208,54 +209,6 @@ function FanFacts({ fan, timeZone }: { fan: FanDto; timeZone: string }) {
       <Fact label={t('fans.facts.firstSeen')} value={date(fan.firstSeenAt)} small />
       <Fact label={t('fans.facts.lastActive')} value={date(fan.lastActiveAt)} small />
     </SimpleGrid>
-  );
-}
-
-function Identities({ fan, timeZone }: { fan: FanDto; timeZone: string }) {
-  const { t, i18n } = useTranslation();
-  const none = t('common.none');
-  return (
-    <section aria-labelledby="identities-title">
-      <Title order={2} size="h4" mb="sm" id="identities-title">
-        {t('fans.identities.title')}
-      </Title>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('fans.identities.channel')}</Table.Th>
-                <Table.Th scope="col">{t('fans.identities.externalId')}</Table.Th>
-                <Table.Th scope="col">{t('fans.identities.handle')}</Table.Th>
-                <Table.Th scope="col">{t('fans.identities.displayName')}</Table.Th>
-                <Table.Th scope="col">{t('fans.identities.email')}</Table.Th>
-                <Table.Th scope="col">{t('fans.identities.since')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {fan.identities.map((identity) => (
-                <Table.Tr key={`${identity.channel}:${identity.externalId}`}>
-                  <Table.Td>
-                    <Badge variant="light" color="gray" tt="none">
-                      {identity.channel}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {identity.externalId}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{identity.handle ?? none}</Table.Td>
-                  <Table.Td>{identity.displayName ?? none}</Table.Td>
-                  <Table.Td>{identity.email ?? none}</Table.Td>
-                  <Table.Td>{formatDateTime(identity.createdAt, i18n.language, timeZone)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-    </section>
   );
 }
 

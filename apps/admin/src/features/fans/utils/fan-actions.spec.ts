@@ -21,7 +21,7 @@ describe('fan actions', () => {
   });
 
   it('lets owners and managers act on a fan, and analysts only look', () => {
-    const all = { adjust: true, merge: true, erase: true, export: true };
+    const all = { adjust: true, merge: true, erase: true, export: true, link: true };
     expect(fanActionsOf('owner', live)).toEqual(all);
     expect(fanActionsOf('manager', live)).toEqual(all);
     expect(fanActionsOf('analyst', live)).toEqual({
@@ -29,6 +29,7 @@ describe('fan actions', () => {
       merge: false,
       erase: false,
       export: false,
+      link: false,
     });
     expect(fanActionsOf(null, live).export).toBe(false);
   });
@@ -39,6 +40,7 @@ describe('fan actions', () => {
       merge: false,
       erase: false,
       export: true,
+      link: false,
     });
   });
 

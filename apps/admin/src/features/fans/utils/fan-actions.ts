@@ -12,16 +12,25 @@ export interface FanActions {
   merge: boolean;
   erase: boolean;
   export: boolean;
+  /** Link an account by hand, or unlink one. */
+  link: boolean;
 }
 
 /**
- * The API lets owners and managers adjust, merge, erase and export a fan (the same roles as manual
- * adjustments, hence one permission). An erased fan can still be exported, but nothing else.
+ * The API lets owners and managers adjust, merge, erase, export a fan and link or unlink its accounts
+ * (the same roles as manual adjustments, hence one permission). An erased fan can still be exported,
+ * but nothing else.
  */
 export function fanActionsOf(role: Role | null, fan: Pick<FanDto, 'erasedAt'>): FanActions {
   const manager = permissionsOf(role).adjustPoints;
   const live = fan.erasedAt === null;
-  return { adjust: manager && live, merge: manager && live, erase: manager && live, export: manager };
+  return {
+    adjust: manager && live,
+    merge: manager && live,
+    erase: manager && live,
+    export: manager,
+    link: manager && live,
+  };
 }
 
 /** The typed word confirms the erasure when it is the word asked for, ignoring case and spaces. */
