@@ -16,6 +16,13 @@ import { WebhookSenderEntity } from './entities/webhook-sender.entity';
 import { newWebhookSecret } from './standard-webhooks';
 
 export const DEFAULT_SENDER_OVERLAP_HOURS = 24;
+/** How long a read Meta connection may serve verifications. */
+const SECRETS_TTL_MS = 5_000;
+
+export interface MetaSecrets {
+  connection: MetaConnectionEntity;
+  appSecret: string | null;
+}
 
 /** The secrets a sender's deliveries verify with now: the current one, and the previous until it expires. */
 export interface SenderSecrets {
@@ -86,6 +93,7 @@ export class ConnectionsService {
         createdBy: existing?.createdBy ?? auditActorLabel(actor),
       };
       await this.tx.manager.save(MetaConnectionEntity, row);
+      this.metaCache.delete(brandId);
       await this.audit.record(actor, meta, {
         brandId,
         action: existing ? 'connection.meta_updated' : 'connection.meta_connected',
@@ -107,6 +115,7 @@ export class ConnectionsService {
   async deleteMeta(brandId: string, actor: AuditActor, meta: RequestMeta): Promise<void> {
     await this.tx.run(async () => {
       const result = await this.tx.manager.delete(MetaConnectionEntity, { brandId });
+      this.metaCache.delete(brandId);
       if (!result.affected) throw new NotFound('Meta connection');
       await this.audit.record(actor, meta, {
         brandId,
@@ -118,14 +127,21 @@ export class ConnectionsService {
     });
   }
 
-  /** The brand's Meta connection with its App Secret in clear, for verifying deliveries. */
-  async metaSecrets(
-    brandId: string,
-  ): Promise<{ connection: MetaConnectionEntity; appSecret: string | null } | null> {
+  /**
+   * The brand's Meta connection with its App Secret in clear, for verifying deliveries. With
+   * `recent`, an answer up to SECRETS_TTL_MS old will do (a burst of deliveries reads it once);
+   * changes made through this process are seen at once, through another within that time.
+   */
+  async metaSecrets(brandId: string, recent = false): Promise<MetaSecrets | null> {
+    const cached = this.metaCache.get(brandId);
+    if (recent && cached && cached.until > Date.now()) return cached.value;
     const connection = await this.tx.manager.findOne(MetaConnectionEntity, { where: { brandId } });
-    if (!connection) return null;
-    return { connection, appSecret: this.box.open(connection.appSecretSealed) };
+    const value = connection ? { connection, appSecret: this.box.open(connection.appSecretSealed) } : null;
+    this.metaCache.set(brandId, { value, until: Date.now() + SECRETS_TTL_MS });
+    return value;
   }
+
+  private readonly metaCache = new Map<string, { value: MetaSecrets | null; until: number }>();
 
   async createSender(
     brandId: string,

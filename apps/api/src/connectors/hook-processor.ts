@@ -162,7 +162,7 @@ export class HookProcessor {
       throw new PermanentFailure('The body is not valid JSON.');
     }
     if (delivery.source === 'meta') {
-      const found = await this.connections.metaSecrets(delivery.brandId);
+      const found = await this.connections.metaSecrets(delivery.brandId, true);
       if (!found)
         throw new PermanentFailure('The Meta connection was removed before the delivery was processed.');
       const { items, skipped } = mapMetaDelivery(json, found.connection, delivery.receivedAt);
@@ -203,13 +203,29 @@ export class HookProcessor {
       const { results } = await this.events.ingest(brandId, { events: events.slice(i, i + BATCH) });
       outcomes.push(...results);
     }
-    for (const { delivery, plan } of planned) {
+    const finished = planned.map(({ delivery, plan }) => {
       const [start, end] = ranges.get(delivery.id) ?? [0, 0];
       const own = outcomes.slice(start, end);
-      await this.finish(delivery, 'processed', null, summarize(plan, own, links.get(delivery.id) ?? []), [
-        ...new Set(own.flatMap((outcome) => (outcome.fanId ? [outcome.fanId] : []))),
-      ]);
-    }
+      return {
+        delivery,
+        summary: summarize(plan, own, links.get(delivery.id) ?? []),
+        fanIds: [...new Set(own.flatMap((outcome) => (outcome.fanId ? [outcome.fanId] : [])))],
+      };
+    });
+    // One statement for the whole group's log entries.
+    await this.tx.manager.query(
+      `UPDATE hook_delivery d SET status = 'processed', error = NULL, summary = f.summary, processed_at = now(),
+              claimed_until = NULL,
+              fan_ids = ARRAY(SELECT jsonb_array_elements_text(f.fans)::uuid)
+         FROM unnest($2::uuid[], $3::jsonb[], $4::jsonb[]) AS f(id, summary, fans)
+        WHERE d.brand_id = $1 AND d.id = f.id`,
+      [
+        brandId,
+        finished.map((row) => row.delivery.id),
+        finished.map((row) => JSON.stringify(row.summary)),
+        finished.map((row) => JSON.stringify(row.fanIds)),
+      ],
+    );
   }
 
   /** A test delivery: mapped and shown, never booked nor linked. */

@@ -17,6 +17,8 @@ import { HookProcessor, MAX_DELIVERY_ATTEMPTS, MoreToDo } from './hook-processor
 import { verifyWebhook, WebhookVerificationError } from './standard-webhooks';
 
 export const HOOK_DELIVERY_QUEUE = 'hook-delivery';
+/** Deliveries arriving within this time of each other share one job. */
+const QUEUE_DELAY_MS = 50;
 type Headers = Record<string, string | string[] | undefined>;
 
 export interface Receipt {
@@ -250,7 +252,7 @@ export class HooksService implements OnModuleInit {
   }
 
   private async appSecret(brandId: string): Promise<string> {
-    const found = await this.connections.metaSecrets(brandId);
+    const found = await this.connections.metaSecrets(brandId, true);
     if (!found) throw new NotFound('Meta connection');
     if (!found.appSecret) {
       throw new DomainError(
@@ -328,8 +330,23 @@ export class HooksService implements OnModuleInit {
       );
       return { deliveryId: existing?.id ?? id, duplicate: true };
     }
-    await this.queue(brandId);
+    this.queueSoon(brandId);
     return { deliveryId: id, duplicate: false };
+  }
+
+  /**
+   * Asks for the brand's pending deliveries to be processed, soon: the deliveries of a burst share
+   * one job. Every delivery stored before the send is covered by it, and one stored after schedules
+   * another send (the queue keeps one waiting job per brand besides a running one). A stop before
+   * the send leaves the delivery to the sweep.
+   */
+  queueSoon(brandId: string): void {
+    if (this.scheduled.has(brandId)) return;
+    this.scheduled.add(brandId);
+    setTimeout(() => {
+      this.scheduled.delete(brandId);
+      void this.queue(brandId);
+    }, QUEUE_DELAY_MS).unref();
   }
 
   /** Asks for the brand's pending deliveries to be processed; left for the sweep if the queue fails. */
@@ -340,6 +357,8 @@ export class HooksService implements OnModuleInit {
       this.logger.warn(`deliveries of ${brandId} stored, not queued yet: ${(error as Error).message}`);
     }
   }
+
+  private readonly scheduled = new Set<string>();
 }
 
 function single(value: string | string[] | undefined): string | undefined {
