@@ -5,6 +5,8 @@ import { EarningEngine1795781500627 } from './1795781500627-EarningEngine';
 import { EventWindowIndex1795806600000 } from './1795806600000-EventWindowIndex';
 import { IdentityExportIndex1795807200000 } from './1795807200000-IdentityExportIndex';
 import { Connectors1795810000000 } from './1795810000000-Connectors';
+import { OutboundWebhooks1795811000000 } from './1795811000000-OutboundWebhooks';
+import { EventImports1795812000000 } from './1795812000000-EventImports';
 import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
 import { Redemptions1795792572967 } from './1795792572967-Redemptions';
@@ -23,4 +25,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EventWindowIndex1795806600000,
   IdentityExportIndex1795807200000,
   Connectors1795810000000,
+  OutboundWebhooks1795811000000,
+  EventImports1795812000000,
 ];

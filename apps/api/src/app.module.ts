@@ -13,8 +13,10 @@ import { EventsModule } from './events/events.module';
 import { ExpiryModule } from './expiry/expiry.module';
 import { FansModule } from './fans/fans.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MembersModule } from './members/members.module';
+import { OutboundModule } from './outbound/outbound.module';
 import { RedemptionsModule } from './redemptions/redemptions.module';
 import { ReportsModule } from './reports/reports.module';
 import { WidgetModule } from './widget/widget.module';
@@ -46,9 +48,11 @@ export class AppModule {
         CampaignsModule,
         TiersModule,
         EventsModule,
+        ImportsModule,
         FansModule,
         ReportsModule,
         ConnectorsModule,
+        OutboundModule,
         ExpiryModule,
         RulesModule,
         RewardsModule,

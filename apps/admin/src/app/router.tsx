@@ -12,12 +12,14 @@ import { CampaignsPage } from '@/features/campaigns/components/campaigns-page';
 import { ConnectionsPage } from '@/features/connections/components/connections-page';
 import { FanPage } from '@/features/fans/components/fan-page';
 import { FansPage } from '@/features/fans/components/fans-page';
+import { ImportsPage } from '@/features/imports/components/imports-page';
 import { RedemptionsPage } from '@/features/redemptions/components/redemptions-page';
 import { DashboardPage } from '@/features/reports/components/dashboard-page';
 import { ReportsPage } from '@/features/reports/components/reports-page';
 import { RewardsPage } from '@/features/rewards/components/rewards-page';
 import { TeamPage } from '@/features/team/components/team-page';
 import { TiersPage } from '@/features/tiers/components/tiers-page';
+import { WebhooksPage } from '@/features/webhooks/components/webhooks-page';
 import { WidgetSettingsPage } from '@/features/widget-settings/components/widget-settings-page';
 
 import { AppShellLayout } from './layout/app-shell-layout';
@@ -50,6 +52,7 @@ export const router = createBrowserRouter([
               { path: 'rewards', element: <RewardsPage /> },
               { path: 'redemptions', element: <RedemptionsPage /> },
               { path: 'reports', element: <ReportsPage /> },
+              { path: 'imports', element: <ImportsPage /> },
               {
                 path: 'settings',
                 element: <SettingsLayout />,
@@ -60,6 +63,7 @@ export const router = createBrowserRouter([
                   { path: 'analytics', element: <AnalyticsSettingsPage /> },
                   { path: 'widget', element: <WidgetSettingsPage /> },
                   { path: 'connections', element: <ConnectionsPage /> },
+                  { path: 'webhooks', element: <WebhooksPage /> },
                   { path: 'api-keys', element: <ApiKeysPage /> },
                   { path: 'team', element: <TeamPage /> },
                   { path: 'audit-log', element: <AuditLogPage /> },

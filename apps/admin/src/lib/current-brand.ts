@@ -26,6 +26,7 @@ export function permissionsOf(role: Role | null) {
     handleRedemptions: manager,
     manageWidget: manager,
     manageConnections: manager,
+    importEvents: manager,
     editBrand: owner,
     manageApiKeys: owner,
     manageTeam: owner,

@@ -41,6 +41,15 @@ export const queryKeys = {
     ['brand', brandId, 'hook-deliveries', source] as const,
   /** The delivery log under any filter. */
   allHookDeliveries: (brandId: string) => ['brand', brandId, 'hook-deliveries'] as const,
+  webhookEndpoints: (brandId: string) => ['brand', brandId, 'webhook-endpoints'] as const,
+  /** One endpoint's delivery log under any status filter, with each delivery's details. */
+  allWebhookDeliveries: (brandId: string, endpointId: string) =>
+    ['brand', brandId, 'webhook-deliveries', endpointId] as const,
+  /** Every page of one endpoint's delivery log for one status filter (null: any status). */
+  webhookDeliveries: (brandId: string, endpointId: string, status: string | null) =>
+    ['brand', brandId, 'webhook-deliveries', endpointId, 'list', status] as const,
+  webhookDelivery: (brandId: string, endpointId: string, deliveryId: string) =>
+    ['brand', brandId, 'webhook-deliveries', endpointId, 'detail', deliveryId] as const,
   campaignOptions: (brandId: string) => ['brand', brandId, 'campaigns', 'options'] as const,
   analyticsSettings: (brandId: string) => ['brand', brandId, 'analytics-settings'] as const,
   /** Every report of the brand: refreshed when the analytics settings change or a rebuild ends. */

@@ -78,4 +78,20 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/fanfare',
     });
   });
+
+  it('reads the outbound webhook retry schedule, about three days by default', () => {
+    const schedule = loadConfig({}, '/srv').webhookRetryScheduleMs;
+    expect(schedule).toHaveLength(10);
+    const days = schedule.reduce((sum, ms) => sum + ms, 0) / 86_400_000;
+    expect(days).toBeGreaterThan(2.5);
+    expect(days).toBeLessThan(3.5);
+    expect(
+      loadConfig({ FANFARE_WEBHOOK_RETRY_SCHEDULE_MS: '100, 200,400' }, '/srv').webhookRetryScheduleMs,
+    ).toEqual([100, 200, 400]);
+    for (const bad of ['0', '1,,2', '1,x', '-5', String(8 * 86_400_000)]) {
+      expect(problemsOf({ FANFARE_WEBHOOK_RETRY_SCHEDULE_MS: bad })).toEqual([
+        expect.stringMatching(/^FANFARE_WEBHOOK_RETRY_SCHEDULE_MS: /),
+      ]);
+    }
+  });
 });

@@ -29,6 +29,10 @@ export interface AppConfig {
   exportParallelism: number;
   /** Days the raw bodies of webhook deliveries are kept (the delivery log stays). */
   hookRetentionDays: number;
+  /** Outbound webhooks: the wait after each failed attempt (before jitter); then the delivery fails. */
+  webhookRetryScheduleMs: number[];
+  /** Days outbound webhook messages and their delivery log are kept once no delivery is pending. */
+  webhookRetentionDays: number;
   /** Widget API requests per minute: per fan (token subject) and per client address. */
   widgetRateLimit: { perFan: number; perAddress: number };
   /** Whether the first start creates the demo brand (default: on the embedded database only). */
@@ -50,6 +54,12 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** About three days: 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h, 12 h, 24 h, 24 h. */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS = [
+  30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 86_400_000,
+];
+const MAX_WEBHOOK_RETRY_MS = 7 * 86_400_000;
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const problems: string[] = [];
@@ -131,6 +141,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     16,
   );
   const trustProxy = boolean('FANFARE_TRUST_PROXY', false);
+  const webhookRetryScheduleMs = (() => {
+    const raw = read('FANFARE_WEBHOOK_RETRY_SCHEDULE_MS');
+    if (raw === undefined) return [...DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS];
+    const parts = raw.split(',').map((part) => part.trim());
+    const valid = (part: string): boolean =>
+      /^\d+$/.test(part) && Number(part) >= 1 && Number(part) <= MAX_WEBHOOK_RETRY_MS;
+    if (parts.length > 30 || !parts.every(valid)) {
+      problems.push(
+        `FANFARE_WEBHOOK_RETRY_SCHEDULE_MS: must be 1 to 30 comma-separated milliseconds, each from 1 to ${MAX_WEBHOOK_RETRY_MS} (got "${raw}")`,
+      );
+      return [...DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS];
+    }
+    return parts.map(Number);
+  })();
+  const webhookRetentionDays = integer('FANFARE_WEBHOOK_RETENTION_DAYS', 30, 1, 365);
   const widgetRateLimit = {
     perFan: integer('FANFARE_WIDGET_RATE_PER_FAN', 120, 1, 100_000),
     perAddress: integer('FANFARE_WIDGET_RATE_PER_ADDRESS', 600, 1, 1_000_000),
@@ -157,6 +182,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dbPoolSize,
     exportParallelism,
     hookRetentionDays,
+    webhookRetryScheduleMs,
+    webhookRetentionDays,
     widgetRateLimit,
     seedDemo,
     adminDistDir: path.join(workspaceRoot, 'apps', 'admin', 'dist'),

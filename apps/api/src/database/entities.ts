@@ -13,6 +13,9 @@ import { RewardRuleEntity } from '../campaigns/entities/reward-rule.entity';
 import { EngagementEventEntity } from '../events/entities/engagement-event.entity';
 import { FanIdentityEntity } from '../fans/entities/fan-identity.entity';
 import { FanEntity } from '../fans/entities/fan.entity';
+import { EventImportErrorEntity } from '../imports/entities/event-import-error.entity';
+import { EventImportRowEntity } from '../imports/entities/event-import-row.entity';
+import { EventImportEntity } from '../imports/entities/event-import.entity';
 import { LedgerEntryEntity } from '../ledger/entities/ledger-entry.entity';
 import { MembershipEntity } from '../members/entities/membership.entity';
 import { AnalyticsDeltaEntity } from '../reports/entities/analytics-delta.entity';
@@ -22,6 +25,10 @@ import { RewardCodeEntity } from '../rewards/entities/reward-code.entity';
 import { RewardEntity } from '../rewards/entities/reward.entity';
 import { FanTierChangeEntity } from '../tiers/entities/fan-tier-change.entity';
 import { TierEntity } from '../tiers/entities/tier.entity';
+import { WebhookAttemptEntity } from '../outbound/entities/webhook-attempt.entity';
+import { WebhookDeliveryEntity } from '../outbound/entities/webhook-delivery.entity';
+import { WebhookEndpointEntity } from '../outbound/entities/webhook-endpoint.entity';
+import { WebhookMessageEntity } from '../outbound/entities/webhook-message.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { WidgetSecretEntity } from '../widget/entities/widget-secret.entity';
 
@@ -53,4 +60,11 @@ export const ENTITIES = [
   WebhookSenderEntity,
   HookDeliveryEntity,
   LinkCodeEntity,
+  WebhookEndpointEntity,
+  WebhookMessageEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+  EventImportEntity,
+  EventImportRowEntity,
+  EventImportErrorEntity,
 ];

@@ -30,11 +30,15 @@ export interface TestAppOptions {
   imports?: NonNullable<ModuleMetadata['imports']>;
   /** Create the first owner (OWNER_EMAIL) and the demo brand, as the first start does. */
   firstStart?: boolean;
+  /** Start on this existing database (e.g. a restart) instead of a fresh one; close() leaves it. */
+  databaseUrl?: string;
 }
 
 /** The real app on a fresh database, listening on a free port. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, name: null }
+    : await createTestDatabase();
   const config: RuntimeConfig = {
     ...loadConfig({}),
     adminEmail: OWNER_EMAIL,
@@ -72,7 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logs,
     close: async () => {
       await app.close();
-      await dropDatabase(database.name);
+      if (database.name !== null) await dropDatabase(database.name);
     },
   };
 }

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea } from '@mantine/c
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconChartBar,
+  IconFileImport,
   IconGift,
   IconLayoutDashboard,
   IconReceipt,
@@ -10,23 +11,30 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router-dom';
 
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { Logo } from '@/components/logo';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { brandQueryOptions } from '@/features/brands/api/get-brand';
 import { BrandSwitcher } from '@/features/brands/components/brand-switcher';
+import { permissionsOf } from '@/lib/current-brand';
 
-type NavKey = 'dashboard' | 'campaigns' | 'rewards' | 'fans' | 'redemptions' | 'reports' | 'settings';
+type NavKey =
+  'dashboard' | 'campaigns' | 'rewards' | 'fans' | 'redemptions' | 'reports' | 'imports' | 'settings';
+type Permissions = ReturnType<typeof permissionsOf>;
 
-const navItems: { key: NavKey; icon: Icon }[] = [
+// `shownTo` hides an entry from roles that could not use the page.
+const navItems: { key: NavKey; icon: Icon; shownTo?: keyof Permissions }[] = [
   { key: 'dashboard', icon: IconLayoutDashboard },
   { key: 'campaigns', icon: IconSpeakerphone },
   { key: 'rewards', icon: IconGift },
   { key: 'fans', icon: IconUsers },
   { key: 'redemptions', icon: IconReceipt },
   { key: 'reports', icon: IconChartBar },
+  { key: 'imports', icon: IconFileImport, shownTo: 'importEvents' },
   { key: 'settings', icon: IconSettings },
 ];
 
@@ -37,6 +45,10 @@ export function AppShellLayout() {
   const [navOpened, nav] = useDisclosure(false);
   const brandMatch = useMatch('/brands/:brandId/*');
   const brandId = brandMatch?.params.brandId;
+  // The brand layout below loads the same query; its role decides which entries are shown.
+  const brand = useQuery({ ...brandQueryOptions(brandId ?? ''), enabled: brandId !== undefined });
+  const permissions = permissionsOf(brand.data?.role ?? null);
+  const shownItems = navItems.filter(({ shownTo }) => !shownTo || permissions[shownTo]);
 
   return (
     <AppShell
@@ -73,7 +85,7 @@ export function AppShellLayout() {
       {brandId && (
         <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
           <ScrollArea>
-            {navItems.map(({ key, icon: ItemIcon }) => {
+            {shownItems.map(({ key, icon: ItemIcon }) => {
               const href = `/brands/${brandId}/${key}`;
               const active = location.pathname === href || location.pathname.startsWith(`${href}/`);
               return (

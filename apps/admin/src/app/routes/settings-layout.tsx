@@ -9,6 +9,7 @@ import {
   IconPlugConnected,
   IconStairsUp,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -25,12 +26,13 @@ const tabs = [
   { value: 'analytics', key: 'analytics', icon: IconChartLine },
   { value: 'widget', key: 'widget', icon: IconAppWindow, shownTo: 'manageWidget' },
   { value: 'connections', key: 'connections', icon: IconPlugConnected, shownTo: 'manageConnections' },
+  { value: 'webhooks', key: 'webhooks', icon: IconWebhook, shownTo: 'manageConnections' },
   { value: 'api-keys', key: 'apiKeys', icon: IconKey },
   { value: 'team', key: 'team', icon: IconUsers },
   { value: 'audit-log', key: 'auditLog', icon: IconHistory },
 ] as const satisfies ReadonlyArray<{ value: string; key: string; icon: Icon; shownTo?: keyof Permissions }>;
 
-/** Settings → Brand, Tiers, Analytics, Widget, Connections, API keys, Team, Audit log; the tab is the last part of the URL. */
+/** Settings → Brand, Tiers, Analytics, Widget, Connections, Webhooks, API keys, Team, Audit log; the tab is the last part of the URL. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -280,6 +280,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands/{brandId}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's imports, newest first */
+        get: operations["Imports_list"];
+        put?: never;
+        /**
+         * Import historical events from a CSV file
+         * @description The file is read as it arrives (up to 512 MB, about five million rows): each row is checked and stored, valid rows for booking and refused rows with their reasons by line. Answered 202 once the whole file is in; a job then books the valid rows through the earning engine, in the order the events happened, 1000 at a time (follow rowsBooked with GET …/imports/{id}). The same file (by SHA-256) sent again answers 200 with the earlier import and changes nothing; if that import failed, its booking resumes. A header row without the required columns, or with unknown ones, is a 400 naming each, and nothing is stored. Refused rows beyond the first 10000 are counted, not listed.
+         *
+         *     UTF-8 (with or without a byte order mark), comma- or semicolon-separated (whichever the header row uses), RFC 4180 quoting, CRLF or LF line ends. The header row names the columns, in any order: type, channel, occurred_at (required); id, fan_external_id, fan_handle, fan_display_name, fan_email, properties, retracts (optional); and prop.<name> for a property (numbers and true/false are read as such; with semicolons also decimal commas). `occurred_at` is ISO 8601 with a time zone; `properties` is a JSON object (prop.<name> columns win over its keys); without `fan_external_id` an event is unattributed; `retracts` (with type retract) names the event to take back. Without `id`, an event is identified by what it says (type, channel, time, fan, properties): sending a corrected file again books only the rows not booked before. Each row is checked by the rules of POST …/events.
+         */
+        post: operations["Imports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: its progress, outcomes and first refused rows */
+        get: operations["Imports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/imports/{importId}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import's refused rows as CSV: line, id, reasons
+         * @description RFC 4180, UTF-8, CRLF line ends, streamed, in line order. Reasons are "column: reason", joined by "; ".
+         */
+        get: operations["Imports_errorsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands/{brandId}/fans": {
         parameters: {
             query?: never;
@@ -826,6 +886,134 @@ export interface paths {
          * @description Valid 24 hours. Written in a comment or a direct message from the account (a signed delivery from the platform), it links that account to the fan. Asking again returns the open code.
          */
         post: operations["WidgetLinks_linkCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's outbound webhook endpoints (secrets never shown) */
+        get: operations["WebhookEndpoints_list"];
+        put?: never;
+        /**
+         * Add an endpoint; its whsec_ signing secret is answered this once only
+         * @description Deliveries are signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature).
+         */
+        post: operations["WebhookEndpoints_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: operations["WebhookEndpoints_get"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint with its delivery log */
+        delete: operations["WebhookEndpoints_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint: URL, description, event types, enabled
+         * @description Disabling fails its pending deliveries; enabling clears the disabled reason (replay what it missed).
+         */
+        patch: operations["WebhookEndpoints_update"];
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/webhook-endpoints/{endpointId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new signing secret (answered once); the current one signs as well for overlapHours (default 24) */
+        post: operations["WebhookEndpoints_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test message to this endpoint only; see the delivery log for the answer */
+        post: operations["WebhookEndpoints_sendTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest first */
+        get: operations["WebhookEndpoints_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with the payload as sent and every attempt */
+        get: operations["WebhookEndpoints_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brandId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with the same webhook-id; its attempts keep counting */
+        post: operations["WebhookEndpoints_replay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1907,6 +2095,99 @@ export interface components {
             /** @description One outcome per event, in the order sent. */
             results: components["schemas"]["EventOutcomeDto"][];
         };
+        ImportOutcomesDto: {
+            /** @description Events that earned points. */
+            awarded: number;
+            /** @description Events stored that matched no rule (or were unattributed). */
+            no_match: number;
+            /** @description Events that matched a rule whose cap, cooldown or budget was reached. */
+            capped: number;
+            /** @description Retractions that took back an earlier event. */
+            retracted: number;
+            /** @description Events whose id was booked before (by an earlier import or the API). */
+            duplicate: number;
+            /** @description Rows the engine refused while booking (their reasons are in errors.csv). */
+            rejected: number;
+        };
+        ImportErrorDto: {
+            /**
+             * @description The line of the file the row starts on (the header is line 1).
+             * @example 7
+             */
+            line: number;
+            /** @description The row's event id, when it was readable. */
+            id: string | null;
+            /** @description Each reason with the column it is about. */
+            errors: components["schemas"]["FieldErrorDto"][];
+        };
+        ImportDetailDto: {
+            id: string;
+            /**
+             * @description receiving: the file is arriving; queued: waiting to be booked; running: being booked; done; failed (see error).
+             * @enum {string}
+             */
+            status: "receiving" | "queued" | "running" | "done" | "failed";
+            filename: string | null;
+            /** @description Hex SHA-256 of the file's bytes; null while it is being received. */
+            sha256: string | null;
+            /** @description Bytes received. */
+            bytes: number;
+            /** @description Data rows read (the header and blank rows not counted). */
+            rowsTotal: number;
+            /** @description Rows that passed validation: what is booked. */
+            rowsValid: number;
+            /** @description Rows refused before booking (see errors.csv). */
+            rowsRejected: number;
+            /** @description Valid rows booked so far: the progress is rowsBooked / rowsValid. */
+            rowsBooked: number;
+            /** @description What the booked rows came to. */
+            outcomes: components["schemas"]["ImportOutcomesDto"];
+            /** @description Points awarded by the booked rows. */
+            points: number;
+            /** @description Why booking failed (or the last failed attempt). */
+            error: string | null;
+            /** @description Who uploaded the file: a user's email or an API key's name. */
+            createdBy: string;
+            createdAt: string;
+            finishedAt: string | null;
+            /** @description The first refused rows (up to 20) in line order; errors.csv has all that are kept. */
+            errorSample: components["schemas"]["ImportErrorDto"][];
+        };
+        ImportDto: {
+            id: string;
+            /**
+             * @description receiving: the file is arriving; queued: waiting to be booked; running: being booked; done; failed (see error).
+             * @enum {string}
+             */
+            status: "receiving" | "queued" | "running" | "done" | "failed";
+            filename: string | null;
+            /** @description Hex SHA-256 of the file's bytes; null while it is being received. */
+            sha256: string | null;
+            /** @description Bytes received. */
+            bytes: number;
+            /** @description Data rows read (the header and blank rows not counted). */
+            rowsTotal: number;
+            /** @description Rows that passed validation: what is booked. */
+            rowsValid: number;
+            /** @description Rows refused before booking (see errors.csv). */
+            rowsRejected: number;
+            /** @description Valid rows booked so far: the progress is rowsBooked / rowsValid. */
+            rowsBooked: number;
+            /** @description What the booked rows came to. */
+            outcomes: components["schemas"]["ImportOutcomesDto"];
+            /** @description Points awarded by the booked rows. */
+            points: number;
+            /** @description Why booking failed (or the last failed attempt). */
+            error: string | null;
+            /** @description Who uploaded the file: a user's email or an API key's name. */
+            createdBy: string;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        ImportPageDto: {
+            items: components["schemas"]["ImportDto"][];
+            nextCursor: string | null;
+        };
         FanIdentityDto: {
             /** Format: uuid */
             id: string;
@@ -2426,6 +2707,133 @@ export interface components {
             /** @enum {string} */
             channel: "facebook" | "instagram" | "whatsapp" | "x";
             expiresAt: string;
+        };
+        WebhookEndpointDto: {
+            id: string;
+            url: string;
+            description: string;
+            /** @description The event types this endpoint takes; an empty list takes all of them */
+            eventTypes: ("fan.created" | "points.awarded" | "points.reversed" | "tier.changed" | "redemption.created" | "redemption.fulfilled" | "redemption.cancelled")[];
+            enabled: boolean;
+            /** @example The endpoint answered 410 Gone. */
+            disabledReason: string | null;
+            disabledAt: string | null;
+            /** @description Until when deliveries carry a signature with the previous secret as well */
+            previousSecretExpiresAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description Who added the endpoint */
+            createdBy: string;
+        };
+        WebhookEndpointListDto: {
+            items: components["schemas"]["WebhookEndpointDto"][];
+        };
+        CreateWebhookEndpointDto: {
+            /**
+             * @description Where deliveries are POSTed: https (plain http only for localhost, 127.0.0.1 and [::1])
+             * @example https://shop.example.com/hooks/fanfare
+             */
+            url: string;
+            /** @example Shop backend */
+            description?: string;
+            /**
+             * @description The event types this endpoint takes; an empty list takes all of them
+             * @default []
+             */
+            eventTypes: ("fan.created" | "points.awarded" | "points.reversed" | "tier.changed" | "redemption.created" | "redemption.fulfilled" | "redemption.cancelled")[];
+        };
+        WebhookEndpointSecretDto: {
+            endpoint: components["schemas"]["WebhookEndpointDto"];
+            /**
+             * @description The signing secret (Standard Webhooks), answered this once only
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        UpdateWebhookEndpointDto: {
+            /** @description Where deliveries are POSTed: https (plain http only for localhost, 127.0.0.1 and [::1]) */
+            url?: string;
+            description?: string;
+            /** @description The event types this endpoint takes; an empty list takes all of them */
+            eventTypes?: ("fan.created" | "points.awarded" | "points.reversed" | "tier.changed" | "redemption.created" | "redemption.fulfilled" | "redemption.cancelled")[];
+            /** @description false: no new deliveries, pending ones fail; true: deliveries resume and the disabled reason is cleared */
+            enabled?: boolean;
+        };
+        RotateWebhookSecretDto: {
+            /**
+             * @description Hours during which deliveries are signed with the previous secret as well
+             * @default 24
+             */
+            overlapHours: number;
+        };
+        WebhookTestDto: {
+            messageId: string;
+            deliveryId: string;
+        };
+        WebhookDeliveryDto: {
+            id: string;
+            /** @description The message id */
+            messageId: string;
+            /**
+             * @description The webhook-id header: the same on every attempt and replay
+             * @example msg_0190…
+             */
+            webhookId: string;
+            /** @example points.awarded */
+            type: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            /** @description HTTP status of the last answer; null: no answer */
+            lastStatusCode: number | null;
+            lastError: string | null;
+            lastAttemptAt: string | null;
+            /** @description When it is sent next (pending deliveries only) */
+            nextAttemptAt: string | null;
+            createdAt: string;
+            succeededAt: string | null;
+        };
+        WebhookDeliveryPageDto: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            nextCursor: string | null;
+        };
+        WebhookAttemptDto: {
+            id: string;
+            attemptedAt: string;
+            /** @description HTTP status of the answer; null: no answer */
+            statusCode: number | null;
+            /** @description Why it failed: the answer, a timeout, a refused connection… */
+            error: string | null;
+            durationMs: number;
+        };
+        WebhookDeliveryDetailDto: {
+            id: string;
+            /** @description The message id */
+            messageId: string;
+            /**
+             * @description The webhook-id header: the same on every attempt and replay
+             * @example msg_0190…
+             */
+            webhookId: string;
+            /** @example points.awarded */
+            type: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            /** @description HTTP status of the last answer; null: no answer */
+            lastStatusCode: number | null;
+            lastError: string | null;
+            lastAttemptAt: string | null;
+            /** @description When it is sent next (pending deliveries only) */
+            nextAttemptAt: string | null;
+            createdAt: string;
+            succeededAt: string | null;
+            /** @description The body as sent: { type, timestamp, data } */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @description Every attempt, oldest first */
+            attemptLog: components["schemas"]["WebhookAttemptDto"][];
         };
         SimulateDto: {
             /** @description The event to try (`id` may be left out). */
@@ -4410,6 +4818,277 @@ export interface operations {
             };
         };
     };
+    Imports_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPageDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with events:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Imports_create: {
+        parameters: {
+            query?: {
+                /** @description The name of the file, shown in the list of imports. */
+                filename?: string;
+            };
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description This file was imported before: that import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetailDto"];
+                };
+            };
+            /** @description The new import, queued for booking. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetailDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager and API keys with events:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description payload_too_large / import_too_large: the file is over the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The body is not text/csv. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Imports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDetailDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with events:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Imports_errorsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager, analyst and API keys with events:write. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     Fans_search: {
         parameters: {
             query?: {
@@ -6287,6 +6966,602 @@ export interface operations {
             };
             /** @description Too many requests from this address or for this fan; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointListDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointSecretDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointSecretDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_sendTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                brandId: string;
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPageDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                endpointId: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetailDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                endpointId: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+            /** @description The request is not valid; errors[] names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No valid session or API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed for owner, manager. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such brand, or not a member of it. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
