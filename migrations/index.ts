@@ -7,6 +7,7 @@ import { IdentityExportIndex1795807200000 } from './1795807200000-IdentityExport
 import { Connectors1795810000000 } from './1795810000000-Connectors';
 import { OutboundWebhooks1795811000000 } from './1795811000000-OutboundWebhooks';
 import { EventImports1795812000000 } from './1795812000000-EventImports';
+import { WebhookEndpointDueIndex1795813000000 } from './1795813000000-WebhookEndpointDueIndex';
 import { JobQueue1795788312890 } from './1795788312890-JobQueue';
 import { Foundation1795778725495 } from './1795778725495-Foundation';
 import { Redemptions1795792572967 } from './1795792572967-Redemptions';
@@ -27,4 +28,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Connectors1795810000000,
   OutboundWebhooks1795811000000,
   EventImports1795812000000,
+  WebhookEndpointDueIndex1795813000000,
 ];

@@ -633,9 +633,9 @@ describe('outbound webhooks', () => {
       const claimed = await Promise.all(
         Array.from({ length: 8 }, async (_, i) => {
           let total = 0;
-          for (let n = await dispatchers[i % 2]!.dispatchDue(brandId); n > 0;) {
+          for (let n = await dispatchers[i % 2]!.dispatchDue(brandId, endpoint.id); n > 0;) {
             total += n;
-            n = await dispatchers[i % 2]!.dispatchDue(brandId);
+            n = await dispatchers[i % 2]!.dispatchDue(brandId, endpoint.id);
           }
           return total;
         }),
@@ -676,6 +676,95 @@ describe('outbound webhooks', () => {
       expect(bodyOf<WebhookDeliveryPageDto>(failed).items).toEqual([]);
     } finally {
       await other.close();
+    }
+  });
+
+  it('keeps sending to an endpoint while another endpoint of the brand is slow to answer', async () => {
+    const brandId = await brandWithCampaign();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = await receiver(async () => {
+      await held;
+      return 204;
+    });
+    const fast = await receiver();
+    const slowEndpoint = (await addEndpoint(brandId, slow.url, ['fan.created'])).endpoint;
+    const fastEndpoint = (await addEndpoint(brandId, fast.url, ['fan.created'])).endpoint;
+
+    await comment(brandId, 'slow-1', 'first-fan');
+    await waitFor(
+      () => slow.requests.length === 1 && fast.requests.length === 1,
+      'the first message at both',
+    );
+    // The slow receiver still holds its first request: the next message reaches the fast one anyway.
+    await comment(brandId, 'slow-2', 'second-fan');
+    await waitFor(() => fast.requests.length === 2, 'the second message at the fast receiver', 5_000);
+    expect(slow.requests).toHaveLength(1);
+    expect((await deliveries(brandId, fastEndpoint.id)).items.map((item) => item.status)).toEqual([
+      'succeeded',
+      'succeeded',
+    ]);
+
+    release();
+    await waitFor(async () => {
+      const items = (await deliveries(brandId, slowEndpoint.id)).items;
+      return items.length === 2 && items.every((item) => item.status === 'succeeded');
+    }, 'both messages at the slow receiver');
+    expect(slow.requests).toHaveLength(2);
+    expect(new Set(slow.requests.map((request) => request.headers['webhook-id'])).size).toBe(2);
+  });
+
+  it('sends nothing to this machine or internal networks unless private networks are allowed', async () => {
+    const guarded = await startTestApp({
+      config: { webhookRetryScheduleMs: SCHEDULE, webhookPrivateNetworks: false },
+    });
+    try {
+      const cookie = await login(guarded);
+      const brandId = await brandWithCampaign(guarded, cookie);
+      const hooks = await receiver();
+      const base = `/api/v1/brands/${brandId}/webhook-endpoints`;
+      // Refused when written: a literal private address or localhost.
+      for (const url of [
+        hooks.url,
+        hooks.url.replace('127.0.0.1', 'localhost'),
+        'https://169.254.169.254/latest/meta-data',
+        'https://[::1]/hooks',
+        'https://10.0.0.8/hooks',
+      ]) {
+        const response = await guarded.http().post(base).set('Cookie', cookie).send({ url }).expect(400);
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+        expect(bodyOf<Problem>(response).errors).toEqual([
+          { field: 'url', reason: expect.stringMatching(/must be a public address/) },
+        ]);
+      }
+      expect(await count('webhook_endpoint', brandId)).toBe(0);
+
+      // A name passes the check when written; when it resolves to this machine (as an attacker's DNS
+      // can make it do after the check), the attempt is refused when sent.
+      const endpoint = (await addEndpoint(brandId, 'https://hooks.example.com/x', undefined, guarded, cookie))
+        .endpoint;
+      await guarded.dataSource.query('UPDATE webhook_endpoint SET url = $3 WHERE brand_id = $1 AND id = $2', [
+        brandId,
+        endpoint.id,
+        hooks.url.replace('127.0.0.1', 'localhost'),
+      ]);
+      await guarded.http().post(`${base}/${endpoint.id}/test`).set('Cookie', cookie).expect(202);
+      let log: WebhookDeliveryPageDto['items'] = [];
+      await waitFor(async () => {
+        log = (await deliveries(brandId, endpoint.id, guarded, cookie)).items;
+        return log[0]?.lastError != null;
+      }, 'the refused attempt');
+      expect(log[0]).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastStatusCode: null,
+        lastError: expect.stringMatching(/localhost resolves to (127\.0\.0\.1|::1), not a public address/),
+      });
+      expect(hooks.requests).toHaveLength(0);
+    } finally {
+      await guarded.close();
     }
   });
 

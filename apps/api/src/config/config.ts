@@ -33,6 +33,12 @@ export interface AppConfig {
   webhookRetryScheduleMs: number[];
   /** Days outbound webhook messages and their delivery log are kept once no delivery is pending. */
   webhookRetentionDays: number;
+  /**
+   * Whether outbound webhooks may reach loopback, private, link-local and other non-public
+   * addresses. Off in deployments (an endpoint URL must not reach internal services); on by
+   * default on the embedded database, i.e. on a developer's machine.
+   */
+  webhookPrivateNetworks: boolean;
   /** Widget API requests per minute: per fan (token subject) and per client address. */
   widgetRateLimit: { perFan: number; perAddress: number };
   /** Whether the first start creates the demo brand (default: on the embedded database only). */
@@ -156,6 +162,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     return parts.map(Number);
   })();
   const webhookRetentionDays = integer('FANFARE_WEBHOOK_RETENTION_DAYS', 30, 1, 365);
+  const webhookPrivateNetworks = boolean('FANFARE_WEBHOOK_PRIVATE_NETWORKS', databaseUrl === undefined);
   const widgetRateLimit = {
     perFan: integer('FANFARE_WIDGET_RATE_PER_FAN', 120, 1, 100_000),
     perAddress: integer('FANFARE_WIDGET_RATE_PER_ADDRESS', 600, 1, 1_000_000),
@@ -184,6 +191,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     hookRetentionDays,
     webhookRetryScheduleMs,
     webhookRetentionDays,
+    webhookPrivateNetworks,
     widgetRateLimit,
     seedDemo,
     adminDistDir: path.join(workspaceRoot, 'apps', 'admin', 'dist'),

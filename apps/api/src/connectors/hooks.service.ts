@@ -13,6 +13,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
 import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { type HookDeliveryDto, toDeliveryDto } from './dto/deliveries.dto';
 import { type HookDeliveryStatus, type HookSource } from './entities/hook-delivery.entity';
+import { type MetaConnectionEntity } from './entities/meta-connection.entity';
 import { HookProcessor, MAX_DELIVERY_ATTEMPTS, MoreToDo } from './hook-processor';
 import { verifyWebhook, WebhookVerificationError } from './standard-webhooks';
 
@@ -169,8 +170,18 @@ export class HooksService implements OnModuleInit {
   }
 
   /** A Meta delivery: `X-Hub-Signature-256` must be the App Secret's HMAC-SHA256 of the raw body. */
-  async receiveMeta(brandId: string, headers: Headers, body: Buffer, test = false): Promise<Receipt> {
-    const appSecret = await this.appSecret(brandId);
+  async receiveMeta(brandId: string, headers: Headers, body: Buffer): Promise<Receipt> {
+    const { appSecret } = await this.metaConnection(brandId, true);
+    return this.acceptMeta(brandId, appSecret, headers, body, false);
+  }
+
+  private async acceptMeta(
+    brandId: string,
+    appSecret: string,
+    headers: Headers,
+    body: Buffer,
+    test: boolean,
+  ): Promise<Receipt> {
     const header = single(headers['x-hub-signature-256']);
     if (!header) throw new Unauthenticated('missing_signature', 'X-Hub-Signature-256 is missing.');
     const expected = createHmac('sha256', appSecret).update(body).digest();
@@ -191,11 +202,10 @@ export class HooksService implements OnModuleInit {
    * logged, never booked.
    */
   async sendMetaTest(brandId: string, now: Date): Promise<Receipt> {
-    const appSecret = await this.appSecret(brandId);
-    const found = await this.connections.metaSecrets(brandId);
+    const { connection, appSecret } = await this.metaConnection(brandId, false);
     const seconds = Math.floor(now.getTime() / 1000);
-    const pageId = found?.connection.pageIds[0];
-    const instagramId = found?.connection.instagramIds[0];
+    const pageId = connection.pageIds[0];
+    const instagramId = connection.instagramIds[0];
     const delivery = pageId
       ? {
           object: 'page',
@@ -248,11 +258,15 @@ export class HooksService implements OnModuleInit {
     }
     const body = Buffer.from(JSON.stringify(delivery));
     const signature = `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;
-    return this.receiveMeta(brandId, { 'x-hub-signature-256': signature }, body, true);
+    return this.acceptMeta(brandId, appSecret, { 'x-hub-signature-256': signature }, body, true);
   }
 
-  private async appSecret(brandId: string): Promise<string> {
-    const found = await this.connections.metaSecrets(brandId, true);
+  /** The brand's Meta connection with its App Secret; `recent`: a copy up to a few seconds old will do. */
+  private async metaConnection(
+    brandId: string,
+    recent: boolean,
+  ): Promise<{ connection: MetaConnectionEntity; appSecret: string }> {
+    const found = await this.connections.metaSecrets(brandId, recent);
     if (!found) throw new NotFound('Meta connection');
     if (!found.appSecret) {
       throw new DomainError(
@@ -261,7 +275,7 @@ export class HooksService implements OnModuleInit {
         'The App Secret cannot be read: enter it again in Settings → Connections.',
       );
     }
-    return found.appSecret;
+    return { connection: found.connection, appSecret: found.appSecret };
   }
 
   /** A Standard Webhooks delivery from one of the brand's senders: Fanfare events or CloudEvents. */

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 import { uuidv7 } from '@fanfare/shared';
 
-import { type AuditActor, AuditService } from '../audit/audit.service';
+import { type AuditActor, AuditService, auditActorLabel } from '../audit/audit.service';
 import { type RequestMeta } from '../auth/actor';
 import { Conflict, NotFound } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
@@ -59,15 +59,18 @@ export class LinkingService {
     now: Date,
   ): Promise<LinkCodeEntity> {
     return this.tx.run(async () => {
-      const open = await this.tx.manager.query<Array<{ code: string }>>(
-        `SELECT code FROM link_code
-          WHERE brand_id = $1 AND fan_id = $2 AND channel = $3 AND used_at IS NULL AND expires_at > $4::timestamptz + interval '1 hour'
-          ORDER BY expires_at DESC LIMIT 1`,
-        [brandId, fanId, channel, now],
-      );
-      const existing =
-        open[0] &&
-        (await this.tx.manager.findOne(LinkCodeEntity, { where: { brandId, code: open[0].code } }));
+      // Still open for at least an hour: a code about to expire is not handed out again.
+      const existing = await this.tx.manager
+        .createQueryBuilder(LinkCodeEntity, 'c')
+        .where('c.brandId = :brandId AND c.fanId = :fanId AND c.channel = :channel', {
+          brandId,
+          fanId,
+          channel,
+        })
+        .andWhere('c.usedAt IS NULL')
+        .andWhere("c.expiresAt > CAST(:now AS timestamptz) + interval '1 hour'", { now })
+        .orderBy('c.expiresAt', 'DESC')
+        .getOne();
       if (existing) return existing;
       for (;;) {
         const code: LinkCodeEntity = {
@@ -164,11 +167,9 @@ export class LinkingService {
       if (holder === target.id) {
         throw new Conflict('already_linked', 'This account is linked to this fan already.');
       }
-      const label =
-        actor.type === 'user' ? actor.user.email : actor.type === 'api_key' ? actor.keyName : actor.label;
       const result = await this.attach(brandId, target.id, identity, holder, {
         method: 'manual',
-        by: label,
+        by: auditActorLabel(actor),
         at: new Date().toISOString(),
       });
       await this.audit.record(actor, meta, {

@@ -184,15 +184,20 @@ export class OutboundRepository {
   }
 
   /**
-   * Claims up to `limit` due deliveries of the brand: each is moved `leaseMs` ahead in the same
+   * Claims up to `limit` due deliveries of the brand's endpoint: each is moved `leaseMs` ahead in the same
    * statement that locks it, so a concurrent claim skips it now and finds it not due after the
    * commit. A claim whose attempt never ends (the process died) is due again after the lease.
    */
-  async claim(brandId: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  async claim(
+    brandId: string,
+    endpointId: string,
+    limit: number,
+    leaseMs: number,
+  ): Promise<ClaimedDelivery[]> {
     const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
       `WITH due AS (
          SELECT brand_id, id FROM webhook_delivery
-          WHERE brand_id = $1 AND status = 'pending' AND next_attempt_at <= now()
+          WHERE brand_id = $1 AND endpoint_id = $4 AND status = 'pending' AND next_attempt_at <= now()
           ORDER BY next_attempt_at LIMIT $2
           FOR UPDATE SKIP LOCKED),
        claimed AS (
@@ -205,7 +210,7 @@ export class OutboundRepository {
          JOIN webhook_message m ON m.brand_id = c.brand_id AND m.id = c.message_id
          JOIN webhook_endpoint e ON e.brand_id = c.brand_id AND e.id = c.endpoint_id
         ORDER BY c.id`,
-      [brandId, limit, leaseMs],
+      [brandId, limit, leaseMs, endpointId],
     );
     return rows.map((row) => ({
       brandId: row.brand_id as string,
@@ -274,6 +279,20 @@ export class OutboundRepository {
   }
 
   /** When the brand's next pending delivery is due; null when none is pending. */
+  /** The brand's endpoints with deliveries due now. */
+  async endpointsDue(brandId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT e.id FROM webhook_endpoint e
+        WHERE e.brand_id = $1
+          AND EXISTS (SELECT 1 FROM webhook_delivery d
+                       WHERE d.brand_id = e.brand_id AND d.endpoint_id = e.id
+                         AND d.status = 'pending' AND d.next_attempt_at <= now())
+        ORDER BY e.id`,
+      [brandId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async nextDue(brandId: string): Promise<Date | null> {
     const rows: Array<{ at: Date }> = await this.tx.manager.query(
       `SELECT next_attempt_at AS at FROM webhook_delivery

@@ -6,18 +6,21 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 
+import { Agent, fetch, type Response } from 'undici';
+
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { signWebhook } from '../connectors/standard-webhooks';
 import { Transactions } from '../database/transactions';
 import { Jobs } from '../jobs/jobs.service';
+import { PrivateAddressError, privateLiteralHost, publicOnlyLookup } from './address-guard';
 import { EndpointSecrets } from './endpoint-secrets';
 import { type AttemptResult, type ClaimedDelivery, OutboundRepository } from './outbound.repository';
 import { retryDelayMs } from './retry-schedule';
 
 export const WEBHOOK_DISPATCH_QUEUE = 'webhook-dispatch';
 export const WEBHOOK_USER_AGENT = 'Fanfare-Webhooks/1';
-/** Deliveries claimed (and sent side by side) at a time, per brand. */
+/** Deliveries claimed (and sent side by side) at a time, per endpoint. */
 const CLAIM_BATCH = 50;
 export const ATTEMPT_TIMEOUT_MS = 15_000;
 /** Longer than an attempt can take: a claim is only due again when its dispatcher is gone. */
@@ -30,20 +33,24 @@ const PURGE_BATCH = 5_000;
 const SYSTEM_ACTOR = { type: 'system', label: 'webhook delivery' } as const;
 
 /**
- * Sends the outbox. A brand's due deliveries are claimed in batches and sent as Standard Webhooks
- * (the message id as `webhook-id`, stable across retries and replays); each attempt is recorded;
- * failures retry on the configured schedule with jitter until it is used up; 410 Gone disables the
- * endpoint. What is due is always in the database: the outbox listener starts a dispatch right
- * after a commit, timers wake retries due soon, and a sweep every minute (on the job queue) finds
- * whatever those missed, e.g. after a restart.
+ * Sends the outbox. Each endpoint is sent to on its own, so that a slow or failing receiver holds
+ * up only its own deliveries: its due deliveries are claimed in batches and sent side by side as
+ * Standard Webhooks (the message id as `webhook-id`, stable across retries and replays); each
+ * attempt is recorded; failures retry on the configured schedule with jitter until it is used up;
+ * 410 Gone disables the endpoint. What is due is always in the database: the outbox listener
+ * starts a dispatch right after a commit, timers wake retries due soon, and a sweep every minute
+ * (on the job queue) finds whatever those missed, e.g. after a restart. Unless private networks
+ * are allowed (`FANFARE_WEBHOOK_PRIVATE_NETWORKS`), nothing is sent to an address that is not
+ * public.
  */
 @Injectable()
 export class WebhookDispatcher implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
-  /** Brands being dispatched in this process; `again`: more was committed meanwhile. */
+  /** Endpoints (`brand endpoint`) being sent to in this process; `again`: more was committed meanwhile. */
   private readonly running = new Map<string, { again: boolean; done: Promise<void> }>();
   private readonly wakes = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private readonly stopping = new AbortController();
+  private readonly agent: Agent;
 
   constructor(
     private readonly tx: Transactions,
@@ -52,12 +59,23 @@ export class WebhookDispatcher implements OnModuleInit, BeforeApplicationShutdow
     private readonly audit: AuditService,
     private readonly jobs: Jobs,
     @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
-  ) {}
+  ) {
+    this.agent = new Agent({
+      connect: config.webhookPrivateNetworks ? {} : { lookup: publicOnlyLookup },
+      // Endpoints are few per brand and called in bursts: keep connections, not too long.
+      keepAliveTimeout: 10_000,
+    });
+  }
 
   onModuleInit(): void {
     this.jobs.register<{ brandId: string }>({
       queue: WEBHOOK_DISPATCH_QUEUE,
-      handle: ({ brandId }) => this.drain(brandId),
+      // Starts the brand's dispatch here and returns: a long dispatch (a slow receiver with a
+      // backlog) must not hold a queue worker that other brands' dispatches wait for.
+      handle: ({ brandId }) => {
+        this.kick(brandId);
+        return Promise.resolve();
+      },
       retryLimit: 2,
     });
     this.jobs.register({ queue: 'webhook-sweep', cron: '* * * * *', handle: () => this.sweep() });
@@ -75,13 +93,25 @@ export class WebhookDispatcher implements OnModuleInit, BeforeApplicationShutdow
     void this.drain(brandId);
   }
 
+  /** Sends the brand's due deliveries, each endpoint on its own, until none is due. */
+  async drain(brandId: string): Promise<void> {
+    if (this.stopping.signal.aborted) return;
+    try {
+      const endpoints = await this.outbound.endpointsDue(brandId);
+      await Promise.all(endpoints.map((endpointId) => this.drainEndpoint(brandId, endpointId)));
+      await this.wakeForNext(brandId);
+    } catch (error) {
+      this.logger.error(`dispatching brand ${brandId} failed: ${(error as Error).message}`);
+    }
+  }
+
   /**
-   * Sends the brand's due deliveries until none is left, then sets a timer for the next retry due
-   * soon. One run per brand in this process: a call during a run makes it look once more.
+   * Sends the endpoint's due deliveries until none is left, then sets a timer for the brand's next
+   * retry due soon. One run per endpoint in this process: a call during a run makes it look once more.
    */
-  drain(brandId: string): Promise<void> {
-    if (this.stopping.signal.aborted) return Promise.resolve();
-    const current = this.running.get(brandId);
+  private drainEndpoint(brandId: string, endpointId: string): Promise<void> {
+    const key = `${brandId} ${endpointId}`;
+    const current = this.running.get(key);
     if (current) {
       current.again = true;
       return current.done;
@@ -91,27 +121,27 @@ export class WebhookDispatcher implements OnModuleInit, BeforeApplicationShutdow
       try {
         while (run.again && !this.stopping.signal.aborted) {
           run.again = false;
-          while ((await this.dispatchDue(brandId)) > 0 && !this.stopping.signal.aborted) {
+          while ((await this.dispatchDue(brandId, endpointId)) > 0 && !this.stopping.signal.aborted) {
             // until nothing is due
           }
         }
         await this.wakeForNext(brandId);
       } catch (error) {
-        this.logger.error(`dispatching brand ${brandId} failed: ${(error as Error).message}`);
+        this.logger.error(`dispatching to endpoint ${endpointId} failed: ${(error as Error).message}`);
       } finally {
-        this.running.delete(brandId);
+        this.running.delete(key);
       }
     })();
-    this.running.set(brandId, run);
+    this.running.set(key, run);
     return run.done;
   }
 
   /**
-   * Claims up to one batch of the brand's due deliveries, sends them side by side and records each
-   * attempt; answers how many it claimed. Safe to run concurrently, in any number of processes.
+   * Claims up to one batch of the endpoint's due deliveries, sends them side by side and records
+   * each attempt; answers how many it claimed. Safe to run concurrently, in any number of processes.
    */
-  async dispatchDue(brandId: string): Promise<number> {
-    const claimed = await this.outbound.claim(brandId, CLAIM_BATCH, LEASE_MS);
+  async dispatchDue(brandId: string, endpointId: string): Promise<number> {
+    const claimed = await this.outbound.claim(brandId, endpointId, CLAIM_BATCH, LEASE_MS);
     await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
     return claimed.length;
   }
@@ -145,6 +175,7 @@ export class WebhookDispatcher implements OnModuleInit, BeforeApplicationShutdow
     for (const { timer } of this.wakes.values()) clearTimeout(timer);
     this.wakes.clear();
     await Promise.all([...this.running.values()].map((run) => run.done));
+    await this.agent.close();
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
@@ -194,8 +225,13 @@ export class WebhookDispatcher implements OnModuleInit, BeforeApplicationShutdow
     const body = JSON.stringify(delivery.payload);
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
+    const literal = this.config.webhookPrivateNetworks ? null : privateLiteralHost(new URL(delivery.url));
+    if (literal !== null) {
+      return { statusCode: null, error: new PrivateAddressError(literal, literal).message, durationMs: 0 };
+    }
     try {
       const response = await fetch(delivery.url, {
+        dispatcher: this.agent,
         method: 'POST',
         headers: {
           'content-type': 'application/json',

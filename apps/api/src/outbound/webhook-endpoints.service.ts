@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 
 import { isUuid, uuidv7 } from '@fanfare/shared';
 
@@ -6,8 +6,10 @@ import { type AuditActor, auditActorLabel, AuditService, diff } from '../audit/a
 import { type RequestMeta } from '../auth/actor';
 import { Conflict, NotFound, ValidationFailed } from '../common/errors/domain-error';
 import { decodeCursor, type Page, toPage } from '../common/pagination/cursor';
+import { APP_CONFIG, type RuntimeConfig } from '../config/config.module';
 import { newWebhookSecret } from '../connectors/standard-webhooks';
 import { Transactions } from '../database/transactions';
+import { privateLiteralHost } from './address-guard';
 import { type CreateWebhookEndpointDto, type UpdateWebhookEndpointDto } from './dto/webhook-endpoint.dto';
 import { EndpointSecrets } from './endpoint-secrets';
 import { type WebhookAttemptEntity } from './entities/webhook-attempt.entity';
@@ -32,6 +34,7 @@ export class WebhookEndpointsService {
     private readonly secrets: EndpointSecrets,
     private readonly dispatcher: WebhookDispatcher,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   list(brandId: string): Promise<WebhookEndpointEntity[]> {
@@ -50,6 +53,7 @@ export class WebhookEndpointsService {
     actor: AuditActor,
     meta: RequestMeta,
   ): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
+    this.assertReachable(input.url);
     const secret = newWebhookSecret();
     return this.tx.run(async () => {
       // Serialises creations per brand so that the limit holds under concurrent requests.
@@ -99,6 +103,7 @@ export class WebhookEndpointsService {
     actor: AuditActor,
     meta: RequestMeta,
   ): Promise<WebhookEndpointEntity> {
+    if (input.url !== undefined) this.assertReachable(input.url);
     return this.tx.run(async () => {
       const endpoint = await this.locked(brandId, endpointId);
       const before = auditFields(endpoint);
@@ -268,6 +273,24 @@ export class WebhookEndpointsService {
     this.dispatcher.kick(brandId);
     const { delivery } = await this.delivery(brandId, endpointId, deliveryId);
     return delivery;
+  }
+
+  /**
+   * Refuses a URL that names this machine or a private address when private networks are not
+   * allowed. A name that resolves to one is refused when sending (DNS can change after this check).
+   */
+  private assertReachable(url: string): void {
+    if (this.config.webhookPrivateNetworks) return;
+    const parsed = new URL(url);
+    const host = parsed.hostname === 'localhost' ? 'localhost' : privateLiteralHost(parsed);
+    if (host !== null) {
+      throw new ValidationFailed([
+        {
+          field: 'url',
+          reason: `must be a public address: ${host} is on this machine or an internal network`,
+        },
+      ]);
+    }
   }
 
   private async locked(brandId: string, endpointId: string): Promise<WebhookEndpointEntity> {

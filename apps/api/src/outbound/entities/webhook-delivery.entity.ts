@@ -16,6 +16,9 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 @Unique('webhook_delivery_message_key', ['brandId', 'messageId', 'endpointId'])
 @Index('webhook_delivery_due_idx', ['brandId', 'nextAttemptAt'], { where: `"status" = 'pending'` })
 @Index('webhook_delivery_endpoint_idx', ['brandId', 'endpointId', 'id'])
+@Index('webhook_delivery_endpoint_due_idx', ['brandId', 'endpointId', 'nextAttemptAt'], {
+  where: `"status" = 'pending'`,
+})
 export class WebhookDeliveryEntity {
   @PrimaryColumn({ name: 'brand_id', type: 'uuid', primaryKeyConstraintName: 'webhook_delivery_pkey' })
   brandId!: string;
