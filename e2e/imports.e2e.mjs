@@ -101,7 +101,7 @@ describe('event imports in the admin', () => {
       assert.equal(await row.getByTestId('import-booked').innerText(), '3 of 3 rows booked');
       assert.equal(await row.getByTestId('import-outcomes').innerText(), '3 awarded');
       // 24.90 → 24, 10, 5.50 → 5.
-      assert.equal(await row.getByTestId('import-points').innerText(), '39 points awarded');
+      assert.equal(await row.getByTestId('import-points').innerText(), 'Points booked, net: 39');
       assert.equal(await row.getByTestId('import-refused').innerText(), '1');
       await shot(page, 'imports-01');
 

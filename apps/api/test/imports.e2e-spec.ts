@@ -306,6 +306,69 @@ describe('event imports', () => {
     ]);
   });
 
+  it('books retractions: of a row in the file, of an event sent before, and of one that comes later', async () => {
+    const brandId = await brandWithCampaign();
+    const sent = await t
+      .http()
+      .post(`/api/v1/brands/${brandId}/events`)
+      .set('Cookie', owner)
+      .send({
+        id: 'api-1',
+        type: 'comment',
+        channel: 'instagram',
+        occurredAt: at(12),
+        fan: { externalId: 'cara' },
+        properties: { hashtags: ['someparade'] },
+      })
+      .expect(200);
+    expect(sent.body).toMatchObject({ status: 'awarded', points: 10 });
+
+    const file = [
+      'id,type,channel,occurred_at,fan_external_id,properties,retracts',
+      `c-1,comment,instagram,${at(10)},anna,${TAGGED},`,
+      `c-2,comment,instagram,${at(9)},ben,${TAGGED},`,
+      `r-1,retract,,${at(8)},,,c-1`,
+      `r-2,retract,,${at(8, 11)},,,api-1`,
+      `r-3,retract,,${at(7)},,,c-9`,
+      `r-4,retract,,${at(7, 11)},,,`,
+      `c-3,comment,instagram,${at(6)},anna,${TAGGED},c-2`,
+      '',
+    ].join('\n');
+    const answer = await upload(brandId, file);
+    expect(answer.status).toBe(202);
+    expect(answer.body).toMatchObject({ rowsTotal: 7, rowsValid: 5, rowsRejected: 2 });
+    expect(answer.body.errorSample.map((row) => [row.line, row.id, row.errors.map((e) => e.field)])).toEqual([
+      [7, 'r-4', ['retracts']],
+      [8, 'c-3', ['retracts']],
+    ]);
+    const done = await finished(brandId, answer.body.id);
+    expect(done).toMatchObject({ status: 'done', rowsBooked: 5, error: null });
+    expect(done.outcomes).toMatchObject({ awarded: 2, retracted: 3, duplicate: 0, rejected: 0 });
+    // Net points: c-1 and c-2 earned 10 each; r-1 and r-2 took back 10 each (c-1's and api-1's);
+    // c-9 had earned nothing yet.
+    expect(done.points).toBe(0);
+    expect(await balances(brandId)).toEqual({ anna: 0, ben: 10, cara: 0 });
+
+    // The event retracted before it arrived earns nothing when it comes.
+    const late = await t
+      .http()
+      .post(`/api/v1/brands/${brandId}/events`)
+      .set('Cookie', owner)
+      .send({
+        id: 'c-9',
+        type: 'comment',
+        channel: 'instagram',
+        occurredAt: at(11),
+        fan: { externalId: 'dora' },
+        properties: { hashtags: ['someparade'] },
+      })
+      .expect(200);
+    expect(late.body).toMatchObject({ points: 0 });
+    expect(late.body.status).not.toBe('awarded');
+    expect((await balances(brandId)).dora ?? 0).toBe(0);
+    await expectConsistent(brandId);
+  });
+
   it('reads semicolons, a byte order mark, CRLF, decimal commas, rows without ids and unattributed rows', async () => {
     const brandId = await brandWithCampaign();
     const csv = Buffer.from(

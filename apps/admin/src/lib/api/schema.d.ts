@@ -2142,7 +2142,7 @@ export interface components {
             rowsBooked: number;
             /** @description What the booked rows came to. */
             outcomes: components["schemas"]["ImportOutcomesDto"];
-            /** @description Points awarded by the booked rows. */
+            /** @description Net points the booked rows came to: what they awarded, less what their retractions took back. */
             points: number;
             /** @description Why booking failed (or the last failed attempt). */
             error: string | null;
@@ -2175,7 +2175,7 @@ export interface components {
             rowsBooked: number;
             /** @description What the booked rows came to. */
             outcomes: components["schemas"]["ImportOutcomesDto"];
-            /** @description Points awarded by the booked rows. */
+            /** @description Net points the booked rows came to: what they awarded, less what their retractions took back. */
             points: number;
             /** @description Why booking failed (or the last failed attempt). */
             error: string | null;

@@ -91,7 +91,10 @@ export class ImportDto {
   @ApiProperty({ type: ImportOutcomesDto, description: 'What the booked rows came to.' })
   outcomes!: ImportOutcomesDto;
 
-  @ApiProperty({ description: 'Points awarded by the booked rows.' })
+  @ApiProperty({
+    description:
+      'Net points the booked rows came to: what they awarded, less what their retractions took back.',
+  })
   points!: number;
 
   @ApiProperty({

@@ -160,7 +160,7 @@ describe('Import events', () => {
       within(running).getByRole('progressbar', { name: 'Booking progress of history.csv' }),
     ).toBeTruthy();
     expect(within(running).getByTestId('import-outcomes').textContent).toBe('2 awarded1 no match');
-    expect(within(running).getByTestId('import-points').textContent).toBe('20 points awarded');
+    expect(within(running).getByTestId('import-points').textContent).toBe('Points booked, net: 20');
     expect(within(running).getByTestId('import-refused').textContent).toBe('2');
     expect(within(running).getByRole('button', { name: 'Download errors.csv' })).toBeTruthy();
     const done = rows[1]!;
