@@ -11,38 +11,27 @@
 //      per second and events booked per second.
 // Results are printed and written to bench/results/hooks-<timestamp>.json.
 import { createHmac } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
+import {
+  BENCH_ADMIN,
+  login,
+  percentile,
+  runConcurrently,
+  startApi,
+  startScratchDatabase,
+  writeResults,
+} from './support.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const { EmbeddedDatabase } = require(
-  path.join(root, 'apps/api/dist/apps/api/src/database/embedded-database.js'),
-);
 const { Pool } = require('pg');
 
 const DELIVERIES = Number(process.argv[2] ?? 5000);
 const CLIENTS = 50;
 const BATCHED = 200;
 const PER_BATCH = 100;
-const PASSWORD = 'bench-password-1234';
 const APP_SECRET = 'benchappsecret0123456789abcdef';
 const PAGE = '104000000000001';
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 
 let n = 0;
 const comment = (seconds) => {
@@ -72,27 +61,8 @@ const delivery = (changes) => {
 };
 const sign = (body) => `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
 
-/** Runs `total` tasks with `clients` at a time; the answer times in ms. */
-async function run(total, clients, task) {
-  const times = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < total) {
-        const i = next;
-        next += 1;
-        const started = performance.now();
-        await task(i);
-        times.push(performance.now() - started);
-      }
-    }),
-  );
-  return times.sort((a, b) => a - b);
-}
-
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bench-hooks-'));
-const db = await EmbeddedDatabase.start({ dataDir });
-let server;
+const db = await startScratchDatabase('fanfare-bench-hooks-');
+let api;
 try {
   // 1. Baseline: the same bodies, one committed INSERT each, into a table shaped like the inbox.
   const pool = new Pool({ connectionString: db.url, max: 8 });
@@ -102,7 +72,7 @@ try {
   const brand = '00000000-0000-7000-8000-000000000001';
   const bodies = Array.from({ length: DELIVERIES }, () => delivery(1));
   const baselineStart = performance.now();
-  await run(DELIVERIES, CLIENTS, (i) =>
+  await runConcurrently(DELIVERIES, CLIENTS, (i) =>
     pool.query(
       `INSERT INTO bench_inbox (brand_id, id, source, delivery_key, content_type, body, body_bytes)
        VALUES ($1, $2, 'meta', $3, 'application/json', $4, $5) ON CONFLICT DO NOTHING`,
@@ -115,46 +85,9 @@ try {
   console.log(`baseline: ${DELIVERIES} single-row INSERTs = ${Math.round(baselineRate)} rows/s`);
 
   // The API, as a separate process on the same database.
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(root, 'apps/api/dist/apps/api/src/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      FANFARE_SESSION_SECRET: 'bench-session-secret-that-is-long-enough',
-      FANFARE_ADMIN_EMAIL: 'bench@example.com',
-      FANFARE_ADMIN_PASSWORD: PASSWORD,
-      FANFARE_SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; ; i += 1) {
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (i > 600) throw new Error('the API did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: PASSWORD }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const call = async (method, url, body) => {
-    const response = await fetch(`${base}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return response.status === 204 ? null : response.json();
-  };
+  api = await startApi({ databaseUrl: db.url, admin: BENCH_ADMIN });
+  const { base } = api;
+  const { call } = await login(base, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const brandId = (
     await call('POST', '/api/v1/brands', {
       name: 'Bench Hooks',
@@ -222,7 +155,7 @@ try {
   // 2 + 3. Single-comment deliveries from concurrent senders, then their processing.
   const deliveries = Array.from({ length: DELIVERIES }, () => delivery(1));
   const receiveStart = performance.now();
-  const times = await run(DELIVERIES, CLIENTS, (i) => post(deliveries[i]));
+  const times = await runConcurrently(DELIVERIES, CLIENTS, (i) => post(deliveries[i]));
   const receiveSeconds = (performance.now() - receiveStart) / 1000;
   await waitProcessed();
   const processSeconds = (performance.now() - receiveStart) / 1000;
@@ -237,7 +170,7 @@ try {
   // 4. Batched deliveries (100 comments each).
   const batches = Array.from({ length: BATCHED }, () => delivery(PER_BATCH));
   const batchStart = performance.now();
-  const batchTimes = await run(BATCHED, 10, (i) => post(batches[i]));
+  const batchTimes = await runConcurrently(BATCHED, 10, (i) => post(batches[i]));
   const batchReceive = (performance.now() - batchStart) / 1000;
   await waitProcessed();
   const batchProcess = (performance.now() - batchStart) / 1000;
@@ -275,16 +208,8 @@ try {
   console.log(
     `\ninbox: ${results.receive.perSecond} deliveries/s (${results.receive.ratioToBaseline} of the raw INSERT baseline ${results.baseline.rowsPerSecond}/s), p99 ${results.receive.p99Ms} ms`,
   );
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const file = path.join(
-    root,
-    `bench/results/hooks-${results.at.replaceAll(':', '-').replace('.', '-')}.json`,
-  );
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written to ${path.relative(root, file)}`);
+  await writeResults('hooks', results);
 } finally {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => (server ? server.once('exit', resolve) : resolve()));
+  await api?.stop();
   await db.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

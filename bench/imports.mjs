@@ -9,27 +9,28 @@
 //   3. booking: from the 202 until the import is done (the job puts every row through the earning
 //      engine) — rows/s, and CPU per row of the API process and of PostgreSQL.
 // Results are printed and written to bench/results/imports-<timestamp>.json.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
+import {
+  BENCH_ADMIN,
+  cpuSeconds,
+  login,
+  postgresCpuSeconds,
+  startApi,
+  startScratchDatabase,
+  writeResults,
+} from './support.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const { EmbeddedDatabase } = require(
-  path.join(root, 'apps/api/dist/apps/api/src/database/embedded-database.js'),
-);
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const FANS = 100_000;
 const CHUNK_ROWS = 1000;
-const PASSWORD = 'bench-password-1234';
 const HEADER = 'id,type,channel,occurred_at,fan_external_id,fan_handle,prop.amount,properties';
 const TAGGED = '"{""hashtags"":[""SoMeParade""],""text_length"":42}"';
 const START = Date.now() - 365 * 86_400_000;
@@ -58,25 +59,6 @@ function* file() {
   }
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-const TICKS = 100;
-const cpuOf = (pid) => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
-  } catch {
-    return 0;
-  }
-};
 const rssOf = (pid) => {
   try {
     const line = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -87,23 +69,16 @@ const rssOf = (pid) => {
     return 0;
   }
 };
+/** CPU seconds of all PostgreSQL processes so far. */
 const postgresCpu = () => {
   let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuOf(entry);
-    } catch {
-      // gone meanwhile
-    }
-  }
+  for (const seconds of postgresCpuSeconds().values()) total += seconds;
   return total;
 };
 const mb = (bytes) => Math.round(bytes / 1024 / 1024);
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bench-imports-'));
-const db = await EmbeddedDatabase.start({ dataDir });
-let server;
+const db = await startScratchDatabase('fanfare-bench-imports-');
+let api;
 try {
   // 1. Baseline: the rows through COPY into a table shaped like event_import_row.
   const client = new Client({ connectionString: db.url });
@@ -125,46 +100,9 @@ try {
   );
 
   // The API, as a separate process on the same database.
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(root, 'apps/api/dist/apps/api/src/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      FANFARE_SESSION_SECRET: 'bench-session-secret-that-is-long-enough',
-      FANFARE_ADMIN_EMAIL: 'bench@example.com',
-      FANFARE_ADMIN_PASSWORD: PASSWORD,
-      FANFARE_SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; ; i += 1) {
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (i > 600) throw new Error('the API did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: PASSWORD }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const call = async (method, url, body) => {
-    const response = await fetch(`${base}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
+  api = await startApi({ databaseUrl: db.url, admin: BENCH_ADMIN });
+  const { port, pid } = api;
+  const { cookie, call } = await login(api.base, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const brandId = (
     await call('POST', '/api/v1/brands', {
       name: 'Bench Imports',
@@ -204,12 +142,12 @@ try {
 
   // 2. Upload: the file streamed as it is made; node:http waits for the socket (fetch would read
   // a streamed body ahead and hold it).
-  const rssBefore = rssOf(server.pid);
+  const rssBefore = rssOf(pid);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => {
-    rssPeak = Math.max(rssPeak, rssOf(server.pid));
+    rssPeak = Math.max(rssPeak, rssOf(pid));
   }, 100);
-  const cpuBeforeUpload = { api: cpuOf(server.pid), postgres: postgresCpu() };
+  const cpuBeforeUpload = { api: cpuSeconds(pid), postgres: postgresCpu() };
   const uploadStart = performance.now();
   const request = http.request({
     host: '127.0.0.1',
@@ -232,7 +170,7 @@ try {
   const uploadRssPeak = rssPeak;
   if (response.statusCode !== 202) throw new Error(`upload: ${response.statusCode} ${text}`);
   const created = JSON.parse(text);
-  const cpuAfterUpload = { api: cpuOf(server.pid), postgres: postgresCpu() };
+  const cpuAfterUpload = { api: cpuSeconds(pid), postgres: postgresCpu() };
   console.log(
     `upload: ${ROWS} rows (${mb(bytes)} MB) in ${uploadSeconds.toFixed(1)} s = ${Math.round(ROWS / uploadSeconds)} rows/s; ` +
       `API RSS ${mb(rssBefore)} → peak ${mb(uploadRssPeak)} MB`,
@@ -252,7 +190,7 @@ try {
   }
   const bookingSeconds = (performance.now() - bookingStart) / 1000;
   clearInterval(sampler);
-  const cpuAfterBooking = { api: cpuOf(server.pid), postgres: postgresCpu() };
+  const cpuAfterBooking = { api: cpuSeconds(pid), postgres: postgresCpu() };
   if (current.status !== 'done') throw new Error(`import ${current.status}: ${current.error}`);
   const perRow = (seconds) => Math.round((seconds / ROWS) * 1e6);
   console.log(
@@ -292,15 +230,8 @@ try {
       },
     },
   };
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const out = path.join(root, `bench/results/imports-${results.date.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`written to ${path.relative(root, out)}`);
+  await writeResults('imports', results, { at: results.date });
 } finally {
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
-  }
+  await api?.stop();
   await db.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

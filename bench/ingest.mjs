@@ -6,19 +6,22 @@
 //   3. single events: 50 concurrent clients for 20 s — events/s, p50 and p99 latency;
 //   4. for scale, the same clients against GET /api/health (the HTTP stack alone).
 // Results are printed and written to bench/results/ingest-<timestamp>.json.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import {
+  BENCH_ADMIN,
+  cpuSeconds,
+  login,
+  percentile,
+  postgresCpuSeconds,
+  runConcurrently,
+  startApi,
+  startScratchDatabase,
+  writeResults,
+} from './support.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const { EmbeddedDatabase } = require(
-  path.join(root, 'apps/api/dist/apps/api/src/database/embedded-database.js'),
-);
 const { Client } = require('pg');
 
 const BATCHES = Number(process.argv[2] ?? 200);
@@ -26,46 +29,13 @@ const BATCH_SIZE = 1000;
 const FANS = 100_000;
 const SINGLE_CLIENTS = 50;
 const SINGLE_SECONDS = 20;
-const PASSWORD = 'bench-password-1234';
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-/** CPU seconds used so far by the API process, by all PostgreSQL processes, and by this load generator. */
-const TICKS = 100;
-const cpuOf = (pid) => {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
-  } catch {
-    return 0;
-  }
-};
-/** Per process, so that a connection closed meanwhile does not subtract its CPU from the sum. */
-const postgresCpu = () => {
-  const byPid = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') byPid.set(entry, cpuOf(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return byPid;
-};
+/** CPU seconds used so far by the API process, by each PostgreSQL process, and by this load generator. */
 const cpuNow = () => {
   const own = process.cpuUsage();
   return {
-    api: server ? cpuOf(server.pid) : 0,
-    postgres: postgresCpu(),
+    api: api ? cpuSeconds(api.pid) : 0,
+    postgres: postgresCpuSeconds(),
     client: (own.user + own.system) / 1e6,
   };
 };
@@ -80,9 +50,8 @@ const cpuPerEvent = (before, after, events) => {
   };
 };
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fanfare-bench-'));
-const db = await EmbeddedDatabase.start({ dataDir });
-let server;
+const db = await startScratchDatabase('fanfare-bench-');
+let api;
 try {
   // 1. Baseline: raw multi-row INSERTs into a table shaped like the events table.
   const client = new Client({ connectionString: db.url });
@@ -119,47 +88,13 @@ try {
   );
 
   // The API, as a separate process on the same database.
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(root, 'apps/api/dist/apps/api/src/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      FANFARE_SESSION_SECRET: 'bench-session-secret-that-is-long-enough',
-      FANFARE_ADMIN_EMAIL: 'bench@example.com',
-      FANFARE_ADMIN_PASSWORD: PASSWORD,
-      FANFARE_SEED_DEMO: 'false',
-      FANFARE_BODY_LIMIT_BYTES: String(8 * 1024 * 1024),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  api = await startApi({
+    databaseUrl: db.url,
+    admin: BENCH_ADMIN,
+    env: { FANFARE_BODY_LIMIT_BYTES: String(8 * 1024 * 1024) },
   });
-  for (let i = 0; ; i += 1) {
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (i > 600) throw new Error('the API did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: PASSWORD }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const call = async (method, url, body) => {
-    const response = await fetch(`${base}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
+  const { port } = api;
+  const { call } = await login(api.base, BENCH_ADMIN.email, BENCH_ADMIN.password);
   const brandId = (
     await call('POST', '/api/v1/brands', {
       name: 'Bench Bakery',
@@ -245,13 +180,12 @@ try {
     );
     const elapsed = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
     return {
       count: latencies.length,
       seconds: elapsed,
       rate: latencies.length / elapsed,
-      p50: pct(50),
-      p99: pct(99),
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
     };
   };
   const kinds = ['comment', 'comment', 'purchase', 'share'];
@@ -275,15 +209,7 @@ try {
   // 2. Batches of 1000 through HTTP, two requests in flight.
   const batchCpuBefore = cpuNow();
   const batchStart = performance.now();
-  let next = 0;
-  await Promise.all(
-    [0, 1].map(async () => {
-      while (next < BATCHES) {
-        next += 1;
-        await send({ events: Array.from({ length: BATCH_SIZE }, event) });
-      }
-    }),
-  );
+  await runConcurrently(BATCHES, 2, () => send({ events: Array.from({ length: BATCH_SIZE }, event) }));
   const batchSeconds = (performance.now() - batchStart) / 1000;
   const batchRate = (BATCHES * BATCH_SIZE) / batchSeconds;
   const batchCpu = cpuPerEvent(batchCpuBefore, cpuNow(), BATCHES * BATCH_SIZE);
@@ -337,13 +263,8 @@ try {
       p99Ms: floor.p99,
     },
   };
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const file = path.join(root, 'bench/results', `ingest-${result.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`written to ${path.relative(root, file)}`);
+  await writeResults('ingest', result);
 } finally {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => (server ? server.on('exit', resolve) : resolve()));
+  await api?.stop();
   await db.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

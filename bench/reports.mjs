@@ -10,19 +10,15 @@
 //   3. baseline: count(DISTINCT fan_id) of the last 30 days' events straight through pg.
 // Targets: overview and the 365-day series ≤ 200 ms each (p50); fans.csv ≥ 200,000 rows/s with flat memory.
 // Results are printed and written to bench/results/reports-<timestamp>.json.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { apiDist, cpuSeconds, EmbeddedDatabase, login, startApi, writeResults } from './support.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const dist = path.join(root, 'apps/api/dist/apps/api/src');
-const { loadConfig } = require(path.join(dist, 'config/config.js'));
-const { EmbeddedDatabase } = require(path.join(dist, 'database/embedded-database.js'));
+const { loadConfig } = require(path.join(apiDist, 'config/config.js'));
 const { Client } = require('pg');
 
 // As in apps/api/src/cli/seed-large.ts, which creates them.
@@ -35,16 +31,6 @@ const TARGET_MS = 200;
 const TARGET_ROWS_PER_SECOND = 200_000;
 /** Memory counts as flat when the export raises the API's resident set by less than this. */
 const FLAT_MEMORY_MIB = 64;
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 const summary = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,10 +47,6 @@ const memoryOf = (pid) => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kib('VmRSS') / 1024, hwm: kib('VmHWM') / 1024 };
-};
-const cpuOf = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
 /** Calendar day `offset` days from `day` (YYYY-MM-DD). */
@@ -84,7 +66,7 @@ const db =
   config.databaseUrl === undefined ? await EmbeddedDatabase.start({ dataDir: config.dataDir }) : undefined;
 const databaseUrl = config.databaseUrl ?? db.url;
 const pg = new Client({ connectionString: databaseUrl, application_name: 'fanfare bench:reports' });
-let server;
+let api;
 let exitCode = 0;
 try {
   await pg.connect();
@@ -114,11 +96,7 @@ try {
   process.stderr.write(`${error.stack ?? error}\n`);
   exitCode = 1;
 } finally {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await api?.stop();
   await pg.end().catch(() => undefined);
   await db?.stop();
 }
@@ -135,43 +113,17 @@ async function bench(brand) {
     process.stdout.write(`Note: its report rollups are "${brand.analytics_state}"; figures may be off.\n`);
   }
 
-  const port = await freePort();
-  server = spawn(process.execPath, [path.join(dist, 'main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      // Sessions of this run only; the API refuses DATABASE_URL without a secret.
-      FANFARE_SESSION_SECRET: config.sessionSecret ?? 'bench-session-secret-that-is-long-enough',
-      FANFARE_SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  api = await startApi({
+    databaseUrl,
+    // Sessions of this run only; the API refuses DATABASE_URL without a secret.
+    sessionSecret: config.sessionSecret,
+    env: { HOST: '127.0.0.1' },
+    startupSeconds: 120,
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i += 1) {
-    try {
-      if ((await fetch(`${base}/api/ready`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (server.exitCode !== null) throw new Error(`the API exited with ${server.exitCode}`);
-    if (i > 1200) throw new Error('the API did not start within 2 minutes');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(OWNER),
+  const { port, pid } = api;
+  const { cookie } = await login(api.base, OWNER.email, OWNER.password).catch((error) => {
+    throw new Error(`${error.message}: run npm run seed:large again to reset the account`);
   });
-  if (!login.ok) {
-    throw new Error(
-      `login as ${OWNER.email} failed (${login.status}): run npm run seed:large again to reset the account`,
-    );
-  }
-  const cookie = login.headers.get('set-cookie').split(';')[0];
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   /** One GET; resolves with the time to the last byte and what `onChunk` made of the body. */
@@ -245,11 +197,11 @@ async function bench(brand) {
     let bytes = 0;
     let lastByte = 0;
     let firstByteMs = null;
-    const before = memoryOf(server.pid);
-    const cpuBefore = cpuOf(server.pid);
+    const before = memoryOf(pid);
+    const cpuBefore = cpuSeconds(pid);
     let peak = before.rss;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, memoryOf(server.pid).rss);
+      peak = Math.max(peak, memoryOf(pid).rss);
     }, 50);
     const started = performance.now();
     try {
@@ -263,7 +215,7 @@ async function bench(brand) {
         }
         lastByte = chunk[chunk.length - 1];
       });
-      const after = memoryOf(server.pid);
+      const after = memoryOf(pid);
       peak = Math.max(peak, after.rss);
       const rows = lines - 1; // the header
       return {
@@ -272,7 +224,7 @@ async function bench(brand) {
         seconds: ms / 1000,
         firstByteMs,
         rowsPerSecond: rows / (ms / 1000),
-        apiCpuSeconds: cpuOf(server.pid) - cpuBefore,
+        apiCpuSeconds: cpuSeconds(pid) - cpuBefore,
         rssBeforeMiB: before.rss,
         rssPeakMiB: peak,
         rssGrowthMiB: peak - before.rss,
@@ -376,16 +328,7 @@ async function bench(brand) {
       flatMemoryMiB: FLAT_MEMORY_MIB,
     },
   };
-  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  const file = path.join(root, 'bench/results', `reports-${result.at.replace(/[:.]/g, '-')}.json`);
+  process.stdout.write('\n');
   // In the repository's style, so that `npm test`'s format check passes with results committed.
-  let text = `${JSON.stringify(result, null, 2)}\n`;
-  try {
-    const prettier = await import('prettier');
-    text = await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
-  } catch {
-    // without Prettier, as JSON.stringify wrote it
-  }
-  writeFileSync(file, text);
-  process.stdout.write(`\nwritten to ${path.relative(root, file)}\n`);
+  await writeResults('reports', result, { prettier: true });
 }
