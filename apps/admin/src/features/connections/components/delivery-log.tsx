@@ -1,37 +1,23 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconRefresh } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import { ActionIcon, Badge, Group, Table, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 
-import { ErrorState } from '@/components/error-state';
-import { LoadingState } from '@/components/loading-state';
+import { DataTable, type DataTableColumn } from '@/components/data-table';
+import { PagedLogCard } from '@/components/paged-log-card';
 import type { HookDeliveryDto, HookSource, WebhookSenderDto } from '@/lib/api/types';
 import { useCurrentBrand } from '@/lib/current-brand';
 import { formatDateTime } from '@/lib/format';
+import { useSearchParamFilter } from '@/lib/search-param-filter';
 
 import { useHookDeliveries } from '../api/get-hook-deliveries';
 import { type DeliverySummary, deliveryStatusColour, readSummary } from '../utils/delivery-summary';
 import { DeliveryDetails } from './delivery-details';
 
 const SOURCE_PARAM = 'source';
-const COLUMNS = 8;
 
-function sourceOf(params: URLSearchParams): HookSource | null {
-  const value = params.get(SOURCE_PARAM);
-  return value === 'meta' || value === 'generic' ? value : null;
+function isSource(value: string | null): value is HookSource {
+  return value === 'meta' || value === 'generic';
 }
 
 interface DeliveryLogProps {
@@ -46,78 +32,30 @@ interface DeliveryLogProps {
  */
 export function DeliveryLog({ brandId, senders }: DeliveryLogProps) {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const source = sourceOf(searchParams);
+  const [source, setSource] = useSearchParamFilter(SOURCE_PARAM, isSource);
   const deliveries = useHookDeliveries(brandId, source);
 
-  const setSource = (value: string) => {
-    const params = new URLSearchParams(searchParams);
-    if (value === 'meta' || value === 'generic') {
-      params.set(SOURCE_PARAM, value);
-    } else {
-      params.delete(SOURCE_PARAM);
-    }
-    setSearchParams(params, { replace: true });
-  };
-
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="delivery-log-title">
-      <Stack>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-          <div style={{ maxWidth: 720 }}>
-            <Title order={3} size="h5" id="delivery-log-title">
-              {t('connections.log.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('connections.log.description')}
-            </Text>
-          </div>
-          <Group gap="sm">
-            <SegmentedControl
-              value={source ?? 'all'}
-              onChange={setSource}
-              aria-label={t('connections.log.filter')}
-              data={[
-                { value: 'all', label: t('connections.log.sources.all') },
-                { value: 'meta', label: t('connections.log.sources.meta') },
-                { value: 'generic', label: t('connections.log.sources.generic') },
-              ]}
-            />
-            <Button
-              variant="default"
-              leftSection={<IconRefresh size={16} aria-hidden />}
-              onClick={() => void deliveries.refetch()}
-              loading={deliveries.isFetching && !deliveries.isFetchingNextPage}
-            >
-              {t('connections.log.refresh')}
-            </Button>
-          </Group>
-        </Group>
-        {deliveries.isPending ? (
-          <LoadingState />
-        ) : deliveries.isError ? (
-          <ErrorState error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-        ) : (
-          <>
-            <DeliveryTable
-              deliveries={deliveries.data.pages.flatMap((page) => page.items)}
-              senders={senders}
-            />
-            {deliveries.hasNextPage && (
-              <Group justify="center">
-                <Button
-                  variant="default"
-                  onClick={() => void deliveries.fetchNextPage()}
-                  loading={deliveries.isFetchingNextPage}
-                >
-                  {t('connections.log.loadMore')}
-                </Button>
-              </Group>
-            )}
-          </>
-        )}
-      </Stack>
-    </Paper>
+    <PagedLogCard
+      titleId="delivery-log-title"
+      title={t('connections.log.title')}
+      description={t('connections.log.description')}
+      filter={{
+        label: t('connections.log.filter'),
+        value: source,
+        allLabel: t('connections.log.sources.all'),
+        options: [
+          { value: 'meta', label: t('connections.log.sources.meta') },
+          { value: 'generic', label: t('connections.log.sources.generic') },
+        ],
+        onChange: setSource,
+      }}
+      query={deliveries}
+      refreshLabel={t('connections.log.refresh')}
+      loadMoreLabel={t('connections.log.loadMore')}
+    >
+      {(items) => <DeliveryTable deliveries={items} senders={senders} />}
+    </PagedLogCard>
   );
 }
 
@@ -137,64 +75,52 @@ function DeliveryTable({
       return next;
     });
 
+  const columns: DataTableColumn[] = [
+    { key: 'details', header: t('connections.log.columns.details'), hiddenHeader: true },
+    { key: 'receivedAt', header: t('connections.log.columns.receivedAt') },
+    { key: 'source', header: t('connections.log.columns.source') },
+    { key: 'status', header: t('connections.log.columns.status') },
+    { key: 'events', header: t('connections.log.columns.events'), align: 'right' },
+    { key: 'points', header: t('connections.log.columns.points'), align: 'right' },
+    { key: 'outcomes', header: t('connections.log.columns.outcomes') },
+    { key: 'links', header: t('connections.log.columns.links') },
+  ];
+
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table verticalSpacing="xs" aria-label={t('connections.log.title')} data-testid="delivery-log">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('connections.log.columns.details')}</VisuallyHidden>
-            </Table.Th>
-            <Table.Th scope="col">{t('connections.log.columns.receivedAt')}</Table.Th>
-            <Table.Th scope="col">{t('connections.log.columns.source')}</Table.Th>
-            <Table.Th scope="col">{t('connections.log.columns.status')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('connections.log.columns.events')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('connections.log.columns.points')}
-            </Table.Th>
-            <Table.Th scope="col">{t('connections.log.columns.outcomes')}</Table.Th>
-            <Table.Th scope="col">{t('connections.log.columns.links')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {deliveries.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={COLUMNS}>
-                <Text c="dimmed" ta="center" py="lg">
-                  {t('connections.log.empty')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
-          {deliveries.map((delivery) => {
-            const summary = readSummary(delivery.summary);
-            const expanded = open.has(delivery.id);
-            const detailsId = `delivery-details-${delivery.id}`;
-            return (
-              <Fragment key={delivery.id}>
-                <DeliveryRow
-                  delivery={delivery}
-                  summary={summary}
-                  senders={senders}
-                  expanded={expanded}
-                  detailsId={detailsId}
-                  onToggle={() => toggle(delivery.id)}
-                />
-                {expanded && (
-                  <Table.Tr id={detailsId} data-testid="delivery-details">
-                    <Table.Td colSpan={COLUMNS} bg="var(--mantine-color-gray-0)">
-                      <DeliveryDetails delivery={delivery} summary={summary} />
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={t('connections.log.title')}
+      testId="delivery-log"
+      minWidth={860}
+      verticalSpacing="xs"
+      columns={columns}
+      rows={deliveries}
+      rowKey={(delivery) => delivery.id}
+      emptyText={t('connections.log.empty')}
+      renderRow={(delivery) => {
+        const summary = readSummary(delivery.summary);
+        const expanded = open.has(delivery.id);
+        const detailsId = `delivery-details-${delivery.id}`;
+        return (
+          <>
+            <DeliveryRow
+              delivery={delivery}
+              summary={summary}
+              senders={senders}
+              expanded={expanded}
+              detailsId={detailsId}
+              onToggle={() => toggle(delivery.id)}
+            />
+            {expanded && (
+              <Table.Tr id={detailsId} data-testid="delivery-details">
+                <Table.Td colSpan={columns.length} bg="var(--mantine-color-gray-0)">
+                  <DeliveryDetails delivery={delivery} summary={summary} />
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </>
+        );
+      }}
+    />
   );
 }
 

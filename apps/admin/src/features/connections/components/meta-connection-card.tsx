@@ -3,14 +3,12 @@ import {
   Button,
   Group,
   List,
-  Paper,
   PasswordInput,
   SimpleGrid,
   Stack,
   TagsInput,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconKey, IconPlugConnectedX, IconSend } from '@tabler/icons-react';
@@ -19,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CopyField } from '@/components/copy-field';
+import { SectionCard } from '@/components/section-card';
 import { errorMessage } from '@/lib/api/error-message';
 import type { MetaConnectionDto } from '@/lib/api/types';
 import { useCurrentBrand } from '@/lib/current-brand';
@@ -121,148 +120,146 @@ export function MetaConnectionCard({ brandId, connection }: MetaConnectionCardPr
   };
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="meta-connection-title">
-      <Stack>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-          <div style={{ maxWidth: 720 }}>
-            <Title order={3} size="h5" id="meta-connection-title">
-              {t('connections.meta.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('connections.meta.description')}
-            </Text>
-          </div>
-          <Badge color={connected ? 'teal' : 'gray'} variant="light" data-testid="meta-connection-state">
-            {connected ? t('connections.meta.state.connected') : t('connections.meta.state.notConnected')}
-          </Badge>
-        </Group>
-        <div>
-          <Text size="sm" fw={500} id="meta-steps-title">
-            {t('connections.meta.steps.title')}
+    <SectionCard
+      titleId="meta-connection-title"
+      title={t('connections.meta.title')}
+      description={t('connections.meta.description')}
+      actions={
+        <Badge color={connected ? 'teal' : 'gray'} variant="light" data-testid="meta-connection-state">
+          {connected ? t('connections.meta.state.connected') : t('connections.meta.state.notConnected')}
+        </Badge>
+      }
+      overlays={
+        <>
+          <VerifyTokenModal
+            verifyToken={verifyToken}
+            callbackUrl={callbackUrl}
+            onClose={() => setVerifyToken(null)}
+          />
+          <ConfirmDialog
+            opened={confirmDisconnect}
+            title={t('connections.meta.disconnect.title')}
+            message={t('connections.meta.disconnect.text')}
+            confirmLabel={t('connections.meta.disconnect.confirm')}
+            loading={disconnect.isPending}
+            onConfirm={confirmDisconnecting}
+            onClose={() => setConfirmDisconnect(false)}
+          />
+        </>
+      }
+    >
+      <div>
+        <Text size="sm" fw={500} id="meta-steps-title">
+          {t('connections.meta.steps.title')}
+        </Text>
+        <List type="ordered" size="sm" spacing={4} mt={4} aria-labelledby="meta-steps-title">
+          <List.Item>{t('connections.meta.steps.app')}</List.Item>
+          <List.Item>{t('connections.meta.steps.webhook')}</List.Item>
+          <List.Item>{t('connections.meta.steps.fields')}</List.Item>
+          <List.Item>{t('connections.meta.steps.test')}</List.Item>
+        </List>
+      </div>
+      {connection && callbackUrl && (
+        <Stack gap="xs">
+          <CopyField
+            label={t('connections.meta.callbackUrl')}
+            value={callbackUrl}
+            description={t('connections.meta.callbackUrlHint')}
+            testId="meta-callback-url"
+          />
+          <Text size="sm" c="dimmed">
+            {t('connections.meta.verifyTokenHint')}
           </Text>
-          <List type="ordered" size="sm" spacing={4} mt={4} aria-labelledby="meta-steps-title">
-            <List.Item>{t('connections.meta.steps.app')}</List.Item>
-            <List.Item>{t('connections.meta.steps.webhook')}</List.Item>
-            <List.Item>{t('connections.meta.steps.fields')}</List.Item>
-            <List.Item>{t('connections.meta.steps.test')}</List.Item>
-          </List>
-        </div>
-        {connection && callbackUrl && (
-          <Stack gap="xs">
-            <CopyField
-              label={t('connections.meta.callbackUrl')}
-              value={callbackUrl}
-              description={t('connections.meta.callbackUrlHint')}
-              testId="meta-callback-url"
+          <Text size="xs" c="dimmed">
+            {t('connections.meta.since', {
+              date: formatDateTime(connection.createdAt, i18n.language, brand.timeZone),
+            })}
+          </Text>
+        </Stack>
+      )}
+      <form onSubmit={submit} noValidate aria-label={t('connections.meta.form.label')}>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('connections.meta.form.appId')}
+              description={t('connections.meta.form.appIdHint')}
+              inputMode="numeric"
+              autoComplete="off"
+              {...form.getInputProps('appId')}
             />
-            <Text size="sm" c="dimmed">
-              {t('connections.meta.verifyTokenHint')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('connections.meta.since', {
-                date: formatDateTime(connection.createdAt, i18n.language, brand.timeZone),
-              })}
-            </Text>
-          </Stack>
-        )}
-        <form onSubmit={submit} noValidate aria-label={t('connections.meta.form.label')}>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('connections.meta.form.appId')}
-                description={t('connections.meta.form.appIdHint')}
-                inputMode="numeric"
-                autoComplete="off"
-                {...form.getInputProps('appId')}
-              />
-              <PasswordInput
-                label={t('connections.meta.form.appSecret')}
-                description={
-                  connection
-                    ? t('connections.meta.form.appSecretKeepHint')
-                    : t('connections.meta.form.appSecretHint')
-                }
-                placeholder={
-                  connection
-                    ? t('connections.meta.form.appSecretPlaceholder', { hint: connection.appSecretHint })
-                    : undefined
-                }
-                required={!connected}
-                autoComplete="new-password"
-                visibilityToggleButtonProps={{ 'aria-label': t('connections.meta.form.toggleSecret') }}
-                {...form.getInputProps('appSecret')}
-                // Mantine marks the other inputs itself, not this one.
-                aria-invalid={form.errors.appSecret ? true : undefined}
-              />
-            </SimpleGrid>
-            {META_ID_FIELDS.map((field) => (
-              <TagsInput
-                key={field}
-                label={t(`connections.meta.form.${ID_FIELD_KEYS[field]}`)}
-                description={t(`connections.meta.form.${ID_FIELD_KEYS[field]}Hint`)}
-                placeholder={t('connections.meta.form.idPlaceholder')}
-                maxTags={MAX_META_IDS}
-                splitChars={[',', ' ', ';']}
-                acceptValueOnBlur
-                {...form.getInputProps(field)}
-              />
-            ))}
-            <Group justify="flex-end">
-              <Button
-                type="submit"
-                loading={save.isPending}
-                disabled={connected && !form.isDirty()}
-                data-testid="meta-save"
-              >
-                {connected ? t('common.save') : t('connections.meta.connect')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-        {connected && (
-          <Group gap="sm" role="group" aria-label={t('connections.meta.actions')}>
+            <PasswordInput
+              label={t('connections.meta.form.appSecret')}
+              description={
+                connection
+                  ? t('connections.meta.form.appSecretKeepHint')
+                  : t('connections.meta.form.appSecretHint')
+              }
+              placeholder={
+                connection
+                  ? t('connections.meta.form.appSecretPlaceholder', { hint: connection.appSecretHint })
+                  : undefined
+              }
+              required={!connected}
+              autoComplete="new-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('connections.meta.form.toggleSecret') }}
+              {...form.getInputProps('appSecret')}
+              // Mantine marks the other inputs itself, not this one.
+              aria-invalid={form.errors.appSecret ? true : undefined}
+            />
+          </SimpleGrid>
+          {META_ID_FIELDS.map((field) => (
+            <TagsInput
+              key={field}
+              label={t(`connections.meta.form.${ID_FIELD_KEYS[field]}`)}
+              description={t(`connections.meta.form.${ID_FIELD_KEYS[field]}Hint`)}
+              placeholder={t('connections.meta.form.idPlaceholder')}
+              maxTags={MAX_META_IDS}
+              splitChars={[',', ' ', ';']}
+              acceptValueOnBlur
+              {...form.getInputProps(field)}
+            />
+          ))}
+          <Group justify="flex-end">
             <Button
-              variant="light"
-              leftSection={<IconSend size={18} aria-hidden />}
-              onClick={sendTest}
-              loading={test.isPending}
+              type="submit"
+              loading={save.isPending}
+              disabled={connected && !form.isDirty()}
+              data-testid="meta-save"
             >
-              {t('connections.meta.sendTest')}
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconKey size={18} aria-hidden />}
-              onClick={renewToken}
-              disabled={save.isPending}
-            >
-              {t('connections.meta.newVerifyToken')}
-            </Button>
-            <Button
-              variant="light"
-              color="red"
-              leftSection={<IconPlugConnectedX size={18} aria-hidden />}
-              onClick={() => setConfirmDisconnect(true)}
-              ml="auto"
-            >
-              {t('connections.meta.disconnect.button')}
+              {connected ? t('common.save') : t('connections.meta.connect')}
             </Button>
           </Group>
-        )}
-      </Stack>
-      <VerifyTokenModal
-        verifyToken={verifyToken}
-        callbackUrl={callbackUrl}
-        onClose={() => setVerifyToken(null)}
-      />
-      <ConfirmDialog
-        opened={confirmDisconnect}
-        title={t('connections.meta.disconnect.title')}
-        message={t('connections.meta.disconnect.text')}
-        confirmLabel={t('connections.meta.disconnect.confirm')}
-        loading={disconnect.isPending}
-        onConfirm={confirmDisconnecting}
-        onClose={() => setConfirmDisconnect(false)}
-      />
-    </Paper>
+        </Stack>
+      </form>
+      {connected && (
+        <Group gap="sm" role="group" aria-label={t('connections.meta.actions')}>
+          <Button
+            variant="light"
+            leftSection={<IconSend size={18} aria-hidden />}
+            onClick={sendTest}
+            loading={test.isPending}
+          >
+            {t('connections.meta.sendTest')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconKey size={18} aria-hidden />}
+            onClick={renewToken}
+            disabled={save.isPending}
+          >
+            {t('connections.meta.newVerifyToken')}
+          </Button>
+          <Button
+            variant="light"
+            color="red"
+            leftSection={<IconPlugConnectedX size={18} aria-hidden />}
+            onClick={() => setConfirmDisconnect(true)}
+            ml="auto"
+          >
+            {t('connections.meta.disconnect.button')}
+          </Button>
+        </Group>
+      )}
+    </SectionCard>
   );
 }

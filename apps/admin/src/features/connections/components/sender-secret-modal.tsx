@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { SecretReveal } from '@/components/secret-reveal';
+import { OneTimeSecretModal } from '@/components/one-time-secret-modal';
 import type { SenderSecretDto, WebhookSenderDto } from '@/lib/api/types';
 import { showFormError } from '@/lib/forms';
 
@@ -69,71 +69,61 @@ export function SenderSecretModal({ brandId, opened, rotate, onClose }: SenderSe
       : t('connections.senders.dialog.createTitle');
 
   return (
-    <Modal
+    <OneTimeSecretModal
       opened={opened}
       onClose={close}
       title={title}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      // Closing by accident would lose the secret; in that step only the explicit button closes.
-      closeOnClickOutside={!created}
+      reveal={
+        created && {
+          label: t('connections.senders.reveal.secret'),
+          secret: created.secret,
+          warning: t('connections.senders.reveal.warning'),
+          testId: 'sender-secret',
+          doneLabel: t('connections.senders.reveal.done'),
+        }
+      }
     >
-      {created ? (
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <SecretReveal
-            label={t('connections.senders.reveal.secret')}
-            secret={created.secret}
-            warning={t('connections.senders.reveal.warning')}
-            testId="sender-secret"
-          />
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('connections.senders.reveal.done')}</Button>
+          {rotate ? (
+            <>
+              <Text size="sm">{t('connections.senders.dialog.rotateText')}</Text>
+              <Select
+                label={t('connections.senders.dialog.overlap')}
+                description={t('connections.senders.dialog.overlapHint')}
+                allowDeselect={false}
+                data={SENDER_OVERLAP_HOURS.map((hours) => ({
+                  value: String(hours),
+                  label: t(`connections.senders.dialog.overlapOptions.h${hours}`),
+                }))}
+                {...form.getInputProps('overlapHours')}
+              />
+            </>
+          ) : (
+            <>
+              <Text size="sm">{t('connections.senders.dialog.createText')}</Text>
+              <TextInput
+                label={t('connections.senders.dialog.name')}
+                description={t('connections.senders.dialog.nameHint')}
+                required
+                maxLength={MAX_NAME_LENGTH}
+                data-autofocus
+                {...form.getInputProps('name')}
+              />
+            </>
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={pending}>
+              {rotate
+                ? t('connections.senders.dialog.submitRotate')
+                : t('connections.senders.dialog.submitCreate')}
+            </Button>
           </Group>
         </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {rotate ? (
-              <>
-                <Text size="sm">{t('connections.senders.dialog.rotateText')}</Text>
-                <Select
-                  label={t('connections.senders.dialog.overlap')}
-                  description={t('connections.senders.dialog.overlapHint')}
-                  allowDeselect={false}
-                  data={SENDER_OVERLAP_HOURS.map((hours) => ({
-                    value: String(hours),
-                    label: t(`connections.senders.dialog.overlapOptions.h${hours}`),
-                  }))}
-                  {...form.getInputProps('overlapHours')}
-                />
-              </>
-            ) : (
-              <>
-                <Text size="sm">{t('connections.senders.dialog.createText')}</Text>
-                <TextInput
-                  label={t('connections.senders.dialog.name')}
-                  description={t('connections.senders.dialog.nameHint')}
-                  required
-                  maxLength={MAX_NAME_LENGTH}
-                  data-autofocus
-                  {...form.getInputProps('name')}
-                />
-              </>
-            )}
-            <Group justify="flex-end" mt="sm">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={pending}>
-                {rotate
-                  ? t('connections.senders.dialog.submitRotate')
-                  : t('connections.senders.dialog.submitCreate')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      </form>
+    </OneTimeSecretModal>
   );
 }

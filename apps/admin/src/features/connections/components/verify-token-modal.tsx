@@ -1,8 +1,7 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import { CopyField } from '@/components/copy-field';
-import { SecretReveal } from '@/components/secret-reveal';
+import { OneTimeSecretModal } from '@/components/one-time-secret-modal';
 
 interface VerifyTokenModalProps {
   /** The token the API answered just now; the dialog is open while there is one. */
@@ -15,36 +14,28 @@ interface VerifyTokenModalProps {
 export function VerifyTokenModal({ verifyToken, callbackUrl, onClose }: VerifyTokenModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <OneTimeSecretModal
       opened={verifyToken !== null}
       onClose={onClose}
       title={t('connections.meta.token.title')}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      // Closing by accident would lose the token; only the explicit button closes.
-      closeOnClickOutside={false}
-    >
-      {verifyToken && (
-        <Stack>
-          <SecretReveal
-            label={t('connections.meta.token.label')}
-            secret={verifyToken}
-            warning={t('connections.meta.token.warning')}
-            testId="meta-verify-token"
-          />
-          {callbackUrl && (
-            <CopyField
-              label={t('connections.meta.callbackUrl')}
-              value={callbackUrl}
-              testId="meta-verify-callback-url"
-            />
-          )}
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('connections.meta.token.done')}</Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+      reveal={
+        verifyToken
+          ? {
+              label: t('connections.meta.token.label'),
+              secret: verifyToken,
+              warning: t('connections.meta.token.warning'),
+              testId: 'meta-verify-token',
+              doneLabel: t('connections.meta.token.done'),
+              extra: callbackUrl && (
+                <CopyField
+                  label={t('connections.meta.callbackUrl')}
+                  value={callbackUrl}
+                  testId="meta-verify-callback-url"
+                />
+              ),
+            }
+          : null
+      }
+    />
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Group, Modal, MultiSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { SecretReveal } from '@/components/secret-reveal';
+import { OneTimeSecretModal } from '@/components/one-time-secret-modal';
 import type { WebhookEndpointDto, WebhookEndpointSecretDto, WebhookEventType } from '@/lib/api/types';
 import { showFormError } from '@/lib/forms';
 
@@ -85,75 +85,65 @@ export function EndpointFormModal({ brandId, opened, endpoint, onClose }: Endpoi
       : t('webhooks.form.createTitle');
 
   return (
-    <Modal
+    <OneTimeSecretModal
       opened={opened}
       onClose={close}
       title={title}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      // Closing by accident would lose the secret; in that step only the explicit button closes.
-      closeOnClickOutside={!created}
+      reveal={
+        created && {
+          label: t('webhooks.reveal.secret'),
+          secret: created.secret,
+          warning: t('webhooks.reveal.warning'),
+          testId: 'webhook-secret',
+          doneLabel: t('webhooks.reveal.done'),
+        }
+      }
     >
-      {created ? (
+      <form onSubmit={submit} noValidate aria-label={title}>
         <Stack>
-          <SecretReveal
-            label={t('webhooks.reveal.secret')}
-            secret={created.secret}
-            warning={t('webhooks.reveal.warning')}
-            testId="webhook-secret"
+          {endpoint?.disabledReason && !endpoint.enabled && (
+            <Text size="sm" c="red">
+              {t('webhooks.form.disabledBecause', { reason: endpoint.disabledReason })}
+            </Text>
+          )}
+          <TextInput
+            label={t('webhooks.form.url')}
+            description={t('webhooks.form.urlHint')}
+            placeholder="https://shop.example.com/hooks/fanfare"
+            required
+            data-autofocus
+            {...form.getInputProps('url')}
           />
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('webhooks.reveal.done')}</Button>
+          <TextInput
+            label={t('webhooks.form.description')}
+            maxLength={MAX_DESCRIPTION_LENGTH}
+            {...form.getInputProps('description')}
+          />
+          <MultiSelect
+            label={t('webhooks.form.eventTypes')}
+            description={t('webhooks.form.eventTypesHint')}
+            placeholder={form.values.eventTypes.length === 0 ? t('webhooks.allEvents') : undefined}
+            data={WEBHOOK_EVENT_TYPES.map((type) => ({ value: type, label: type }))}
+            clearable
+            {...form.getInputProps('eventTypes')}
+          />
+          {endpoint && (
+            <Switch
+              label={t('webhooks.form.enabled')}
+              description={t('webhooks.form.enabledHint')}
+              {...form.getInputProps('enabled', { type: 'checkbox' })}
+            />
+          )}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {endpoint ? t('common.save') : t('webhooks.form.submitCreate')}
+            </Button>
           </Group>
         </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate aria-label={title}>
-          <Stack>
-            {endpoint?.disabledReason && !endpoint.enabled && (
-              <Text size="sm" c="red">
-                {t('webhooks.form.disabledBecause', { reason: endpoint.disabledReason })}
-              </Text>
-            )}
-            <TextInput
-              label={t('webhooks.form.url')}
-              description={t('webhooks.form.urlHint')}
-              placeholder="https://shop.example.com/hooks/fanfare"
-              required
-              data-autofocus
-              {...form.getInputProps('url')}
-            />
-            <TextInput
-              label={t('webhooks.form.description')}
-              maxLength={MAX_DESCRIPTION_LENGTH}
-              {...form.getInputProps('description')}
-            />
-            <MultiSelect
-              label={t('webhooks.form.eventTypes')}
-              description={t('webhooks.form.eventTypesHint')}
-              placeholder={form.values.eventTypes.length === 0 ? t('webhooks.allEvents') : undefined}
-              data={WEBHOOK_EVENT_TYPES.map((type) => ({ value: type, label: type }))}
-              clearable
-              {...form.getInputProps('eventTypes')}
-            />
-            {endpoint && (
-              <Switch
-                label={t('webhooks.form.enabled')}
-                description={t('webhooks.form.enabledHint')}
-                {...form.getInputProps('enabled', { type: 'checkbox' })}
-              />
-            )}
-            <Group justify="flex-end" mt="sm">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                {endpoint ? t('common.save') : t('webhooks.form.submitCreate')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      </form>
+    </OneTimeSecretModal>
   );
 }

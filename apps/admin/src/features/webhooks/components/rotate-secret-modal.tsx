@@ -1,9 +1,9 @@
-import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { SecretReveal } from '@/components/secret-reveal';
+import { OneTimeSecretModal } from '@/components/one-time-secret-modal';
 import type { WebhookEndpointDto, WebhookEndpointSecretDto } from '@/lib/api/types';
 import { showFormError } from '@/lib/forms';
 
@@ -42,51 +42,42 @@ export function RotateSecretModal({ brandId, endpoint, onClose }: RotateSecretMo
   });
 
   return (
-    <Modal
+    <OneTimeSecretModal
       opened={endpoint !== null}
       onClose={close}
       title={rotated ? t('webhooks.reveal.title', { url: rotated.endpoint.url }) : t('webhooks.rotate.title')}
-      centered
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      closeOnClickOutside={!rotated}
+      reveal={
+        rotated && {
+          label: t('webhooks.reveal.secret'),
+          secret: rotated.secret,
+          warning: t('webhooks.reveal.warning'),
+          testId: 'webhook-secret',
+          doneLabel: t('webhooks.reveal.done'),
+        }
+      }
     >
-      {rotated ? (
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <SecretReveal
-            label={t('webhooks.reveal.secret')}
-            secret={rotated.secret}
-            warning={t('webhooks.reveal.warning')}
-            testId="webhook-secret"
+          <Text size="sm">{t('webhooks.rotate.text', { url: endpoint?.url ?? '' })}</Text>
+          <NumberInput
+            label={t('webhooks.rotate.overlap')}
+            description={t('webhooks.rotate.overlapHint')}
+            min={0}
+            max={MAX_OVERLAP_HOURS}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('overlapHours')}
           />
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('webhooks.reveal.done')}</Button>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={rotate.isPending}>
+              {t('webhooks.rotate.submit')}
+            </Button>
           </Group>
         </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text size="sm">{t('webhooks.rotate.text', { url: endpoint?.url ?? '' })}</Text>
-            <NumberInput
-              label={t('webhooks.rotate.overlap')}
-              description={t('webhooks.rotate.overlapHint')}
-              min={0}
-              max={MAX_OVERLAP_HOURS}
-              allowDecimal={false}
-              allowNegative={false}
-              {...form.getInputProps('overlapHours')}
-            />
-            <Group justify="flex-end" mt="sm">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={rotate.isPending}>
-                {t('webhooks.rotate.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+      </form>
+    </OneTimeSecretModal>
   );
 }

@@ -1,27 +1,18 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { IconDots, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 
 import { ConfirmDialog } from '@/components/confirm-dialog';
+import { DataTable } from '@/components/data-table';
 import { ErrorState } from '@/components/error-state';
 import { LoadingState } from '@/components/loading-state';
 import { PageHeader } from '@/components/page-header';
+import { SectionCard } from '@/components/section-card';
 import { errorMessage } from '@/lib/api/error-message';
 import type { WebhookEndpointDto } from '@/lib/api/types';
+import { useConfirmedMutation } from '@/lib/confirmed-mutation';
 import { permissionsOf, useCurrentBrand } from '@/lib/current-brand';
 import { formatDateTime } from '@/lib/format';
 import { notifyError, notifySuccess } from '@/lib/notify';
@@ -101,22 +92,14 @@ interface EndpointsCardProps {
 function EndpointsCard({ brandId, endpoints, selectedId, onSelect }: EndpointsCardProps) {
   const { t, i18n } = useTranslation();
   const brand = useCurrentBrand();
-  const remove = useDeleteWebhookEndpoint(brandId);
+  const remove = useConfirmedMutation(useDeleteWebhookEndpoint(brandId), {
+    variables: (endpoint: WebhookEndpointDto) => endpoint.id,
+    successMessage: ({ url }) => t('webhooks.delete.done', { url }),
+  });
   const sendTest = useSendWebhookTest(brandId);
   // The form dialog: a new endpoint, or the one chosen to edit.
   const [form, setForm] = useState<{ endpoint: WebhookEndpointDto | null } | null>(null);
   const [toRotate, setToRotate] = useState<WebhookEndpointDto | null>(null);
-  const [toDelete, setToDelete] = useState<WebhookEndpointDto | null>(null);
-
-  const confirmDelete = () => {
-    if (!toDelete) return;
-    const { id, url } = toDelete;
-    remove.mutate(id, {
-      onSuccess: () => notifySuccess(t('webhooks.delete.done', { url })),
-      onError: (error) => notifyError(errorMessage(error, t)),
-      onSettled: () => setToDelete(null),
-    });
-  };
 
   const test = (endpoint: WebhookEndpointDto) => {
     onSelect(endpoint.id);
@@ -127,152 +110,129 @@ function EndpointsCard({ brandId, endpoints, selectedId, onSelect }: EndpointsCa
   };
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="webhook-endpoints-title">
-      <Stack>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-          <div style={{ maxWidth: 720 }}>
-            <Title order={3} size="h5" id="webhook-endpoints-title">
-              {t('webhooks.endpoints.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('webhooks.endpoints.description')}
-            </Text>
-          </div>
-          <Button
-            leftSection={<IconPlus size={18} aria-hidden />}
-            onClick={() => setForm({ endpoint: null })}
+    <SectionCard
+      titleId="webhook-endpoints-title"
+      title={t('webhooks.endpoints.title')}
+      description={t('webhooks.endpoints.description')}
+      actions={
+        <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setForm({ endpoint: null })}>
+          {t('webhooks.create')}
+        </Button>
+      }
+      overlays={
+        <>
+          <EndpointFormModal
+            // A fresh form for each endpoint: its initial values are the endpoint's.
+            key={form?.endpoint?.id ?? 'new'}
+            brandId={brandId}
+            opened={form !== null}
+            endpoint={form?.endpoint ?? null}
+            onClose={() => setForm(null)}
+          />
+          <RotateSecretModal brandId={brandId} endpoint={toRotate} onClose={() => setToRotate(null)} />
+          <ConfirmDialog
+            {...remove.dialogProps}
+            title={t('webhooks.delete.title')}
+            message={t('webhooks.delete.text', { url: remove.target?.url ?? '' })}
+            confirmLabel={t('webhooks.delete.confirm')}
+          />
+        </>
+      }
+    >
+      <DataTable
+        label={t('webhooks.endpoints.title')}
+        minWidth={820}
+        columns={[
+          { key: 'url', header: t('webhooks.columns.url') },
+          { key: 'eventTypes', header: t('webhooks.columns.eventTypes') },
+          { key: 'state', header: t('webhooks.columns.state') },
+          { key: 'createdAt', header: t('webhooks.columns.createdAt') },
+          { key: 'actions', header: t('webhooks.columns.actions'), hiddenHeader: true },
+        ]}
+        rows={endpoints}
+        rowKey={(endpoint) => endpoint.id}
+        emptyText={t('webhooks.empty')}
+        renderRow={(endpoint) => (
+          <Table.Tr
+            data-testid="webhook-endpoint-row"
+            bg={endpoint.id === selectedId ? 'var(--mantine-color-gray-0)' : undefined}
           >
-            {t('webhooks.create')}
-          </Button>
-        </Group>
-        <Table.ScrollContainer minWidth={820}>
-          <Table verticalSpacing="sm" aria-label={t('webhooks.endpoints.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('webhooks.columns.url')}</Table.Th>
-                <Table.Th scope="col">{t('webhooks.columns.eventTypes')}</Table.Th>
-                <Table.Th scope="col">{t('webhooks.columns.state')}</Table.Th>
-                <Table.Th scope="col">{t('webhooks.columns.createdAt')}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t('webhooks.columns.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {endpoints.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed" ta="center" py="lg">
-                      {t('webhooks.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+            <Table.Th scope="row" fw={600} style={{ wordBreak: 'break-all' }}>
+              {endpoint.url}
+              {endpoint.description && (
+                <Text size="sm" c="dimmed" fw={400}>
+                  {endpoint.description}
+                </Text>
               )}
-              {endpoints.map((endpoint) => (
-                <Table.Tr
-                  key={endpoint.id}
-                  data-testid="webhook-endpoint-row"
-                  bg={endpoint.id === selectedId ? 'var(--mantine-color-gray-0)' : undefined}
-                >
-                  <Table.Th scope="row" fw={600} style={{ wordBreak: 'break-all' }}>
-                    {endpoint.url}
-                    {endpoint.description && (
-                      <Text size="sm" c="dimmed" fw={400}>
-                        {endpoint.description}
-                      </Text>
-                    )}
-                  </Table.Th>
-                  <Table.Td>
-                    {endpoint.eventTypes.length === 0 ? (
-                      <Badge variant="outline" color="gray" tt="none">
-                        {t('webhooks.allEvents')}
-                      </Badge>
-                    ) : (
-                      <Group gap={4}>
-                        {endpoint.eventTypes.map((type) => (
-                          <Badge key={type} variant="light" color="gray" tt="none">
-                            {type}
-                          </Badge>
-                        ))}
-                      </Group>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={endpoint.enabled ? 'teal' : 'red'} variant="light">
-                      {endpoint.enabled ? t('webhooks.states.enabled') : t('webhooks.states.disabled')}
+            </Table.Th>
+            <Table.Td>
+              {endpoint.eventTypes.length === 0 ? (
+                <Badge variant="outline" color="gray" tt="none">
+                  {t('webhooks.allEvents')}
+                </Badge>
+              ) : (
+                <Group gap={4}>
+                  {endpoint.eventTypes.map((type) => (
+                    <Badge key={type} variant="light" color="gray" tt="none">
+                      {type}
                     </Badge>
-                    {!endpoint.enabled && endpoint.disabledReason && (
-                      <Text size="xs" c="red" mt={4}>
-                        {endpoint.disabledReason}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDateTime(endpoint.createdAt, i18n.language, brand.timeZone)}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant={endpoint.id === selectedId ? 'filled' : 'default'}
-                        aria-label={t('webhooks.actions.deliveriesLabel', { url: endpoint.url })}
-                        aria-pressed={endpoint.id === selectedId}
-                        onClick={() => onSelect(endpoint.id)}
-                      >
-                        {t('webhooks.actions.deliveries')}
-                      </Button>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <Button
-                            size="xs"
-                            variant="light"
-                            rightSection={<IconDots size={14} aria-hidden />}
-                            aria-label={t('webhooks.actions.menuLabel', { url: endpoint.url })}
-                          >
-                            {t('webhooks.actions.menu')}
-                          </Button>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => setForm({ endpoint })}>
-                            {t('webhooks.actions.edit')}
-                          </Menu.Item>
-                          <Menu.Item onClick={() => test(endpoint)} disabled={!endpoint.enabled}>
-                            {t('webhooks.actions.test')}
-                          </Menu.Item>
-                          <Menu.Item onClick={() => setToRotate(endpoint)}>
-                            {t('webhooks.actions.rotate')}
-                          </Menu.Item>
-                          <Menu.Item color="red" onClick={() => setToDelete(endpoint)}>
-                            {t('webhooks.actions.delete')}
-                          </Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Stack>
-      <EndpointFormModal
-        // A fresh form for each endpoint: its initial values are the endpoint's.
-        key={form?.endpoint?.id ?? 'new'}
-        brandId={brandId}
-        opened={form !== null}
-        endpoint={form?.endpoint ?? null}
-        onClose={() => setForm(null)}
+                  ))}
+                </Group>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Badge color={endpoint.enabled ? 'teal' : 'red'} variant="light">
+                {endpoint.enabled ? t('webhooks.states.enabled') : t('webhooks.states.disabled')}
+              </Badge>
+              {!endpoint.enabled && endpoint.disabledReason && (
+                <Text size="xs" c="red" mt={4}>
+                  {endpoint.disabledReason}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {formatDateTime(endpoint.createdAt, i18n.language, brand.timeZone)}
+            </Table.Td>
+            <Table.Td ta="right">
+              <Group gap="xs" justify="flex-end" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant={endpoint.id === selectedId ? 'filled' : 'default'}
+                  aria-label={t('webhooks.actions.deliveriesLabel', { url: endpoint.url })}
+                  aria-pressed={endpoint.id === selectedId}
+                  onClick={() => onSelect(endpoint.id)}
+                >
+                  {t('webhooks.actions.deliveries')}
+                </Button>
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      rightSection={<IconDots size={14} aria-hidden />}
+                      aria-label={t('webhooks.actions.menuLabel', { url: endpoint.url })}
+                    >
+                      {t('webhooks.actions.menu')}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item onClick={() => setForm({ endpoint })}>{t('webhooks.actions.edit')}</Menu.Item>
+                    <Menu.Item onClick={() => test(endpoint)} disabled={!endpoint.enabled}>
+                      {t('webhooks.actions.test')}
+                    </Menu.Item>
+                    <Menu.Item onClick={() => setToRotate(endpoint)}>
+                      {t('webhooks.actions.rotate')}
+                    </Menu.Item>
+                    <Menu.Item color="red" onClick={() => remove.ask(endpoint)}>
+                      {t('webhooks.actions.delete')}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        )}
       />
-      <RotateSecretModal brandId={brandId} endpoint={toRotate} onClose={() => setToRotate(null)} />
-      <ConfirmDialog
-        opened={toDelete !== null}
-        title={t('webhooks.delete.title')}
-        message={t('webhooks.delete.text', { url: toDelete?.url ?? '' })}
-        confirmLabel={t('webhooks.delete.confirm')}
-        loading={remove.isPending}
-        onConfirm={confirmDelete}
-        onClose={() => setToDelete(null)}
-      />
-    </Paper>
+    </SectionCard>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Group, Input, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, Input, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { CopyField } from '@/components/copy-field';
-import { SecretReveal } from '@/components/secret-reveal';
+import { OneTimeSecretModal } from '@/components/one-time-secret-modal';
 import { errorMessage } from '@/lib/api/error-message';
 import type { NewWidgetSecretDto } from '@/lib/api/types';
 import { notifyError } from '@/lib/notify';
@@ -50,76 +50,68 @@ export function RotateSecretModal({ brandId, asRotation, opened, onClose }: Rota
       : t('widgetSettings.secrets.dialog.createTitle');
 
   return (
-    <Modal
+    <OneTimeSecretModal
       opened={opened}
       onClose={close}
       title={title}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      size="lg"
-      // Closing by accident would lose the secret; in that step only the explicit button closes.
-      closeOnClickOutside={!created}
+      reveal={
+        created && {
+          label: t('widgetSettings.secrets.reveal.secret'),
+          secret: created.secret,
+          warning: t('widgetSettings.secrets.reveal.warning'),
+          testId: 'widget-secret',
+          doneLabel: t('widgetSettings.secrets.reveal.done'),
+          extra: (
+            <CopyField
+              label={t('widgetSettings.secrets.reveal.kid')}
+              value={created.kid}
+              testId="widget-secret-kid"
+            />
+          ),
+        }
+      }
     >
-      {created ? (
-        <Stack>
-          <SecretReveal
-            label={t('widgetSettings.secrets.reveal.secret')}
-            secret={created.secret}
-            warning={t('widgetSettings.secrets.reveal.warning')}
-            testId="widget-secret"
-          />
-          <CopyField
-            label={t('widgetSettings.secrets.reveal.kid')}
-            value={created.kid}
-            testId="widget-secret-kid"
-          />
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('widgetSettings.secrets.reveal.done')}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <Stack>
-          <Text size="sm">
+      <Stack>
+        <Text size="sm">
+          {asRotation
+            ? t('widgetSettings.secrets.dialog.rotateText')
+            : t('widgetSettings.secrets.dialog.createText')}
+        </Text>
+        {asRotation && (
+          <Input.Wrapper
+            label={t('widgetSettings.secrets.dialog.overlap')}
+            description={t('widgetSettings.secrets.dialog.overlapHint')}
+            labelElement="div"
+          >
+            <SegmentedControl
+              mt="xs"
+              fullWidth
+              value={overlap}
+              onChange={setOverlap}
+              aria-label={t('widgetSettings.secrets.dialog.overlap')}
+              data={OVERLAP_HOURS.map((hours) => ({
+                value: String(hours),
+                label: t(`widgetSettings.secrets.dialog.overlapOptions.h${hours}`),
+              }))}
+            />
+            {overlap === '0' && (
+              <Text size="sm" c="red" mt="xs">
+                {t('widgetSettings.secrets.dialog.overlapNone')}
+              </Text>
+            )}
+          </Input.Wrapper>
+        )}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={submit} loading={mutation.isPending} data-autofocus>
             {asRotation
-              ? t('widgetSettings.secrets.dialog.rotateText')
-              : t('widgetSettings.secrets.dialog.createText')}
-          </Text>
-          {asRotation && (
-            <Input.Wrapper
-              label={t('widgetSettings.secrets.dialog.overlap')}
-              description={t('widgetSettings.secrets.dialog.overlapHint')}
-              labelElement="div"
-            >
-              <SegmentedControl
-                mt="xs"
-                fullWidth
-                value={overlap}
-                onChange={setOverlap}
-                aria-label={t('widgetSettings.secrets.dialog.overlap')}
-                data={OVERLAP_HOURS.map((hours) => ({
-                  value: String(hours),
-                  label: t(`widgetSettings.secrets.dialog.overlapOptions.h${hours}`),
-                }))}
-              />
-              {overlap === '0' && (
-                <Text size="sm" c="red" mt="xs">
-                  {t('widgetSettings.secrets.dialog.overlapNone')}
-                </Text>
-              )}
-            </Input.Wrapper>
-          )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={submit} loading={mutation.isPending} data-autofocus>
-              {asRotation
-                ? t('widgetSettings.secrets.dialog.submitRotate')
-                : t('widgetSettings.secrets.dialog.submitCreate')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+              ? t('widgetSettings.secrets.dialog.submitRotate')
+              : t('widgetSettings.secrets.dialog.submitCreate')}
+          </Button>
+        </Group>
+      </Stack>
+    </OneTimeSecretModal>
   );
 }
