@@ -2,6 +2,8 @@
 // process (and stopped), logging in, JSON calls, concurrent runs with their answer times, percentiles, CPU
 // readings from /proc, and writing the results to bench/results/<name>-<timestamp>.json.
 // The API must be built first (npm run build): the benchmarks' npm scripts do that.
+// BENCH_API_NODE_ARGS adds Node options to the API process, e.g. to profile it:
+//   BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node bench/imports.mjs 50000
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -84,7 +86,8 @@ export async function startScratchDatabase(prefix) {
 export async function startApi({ databaseUrl, admin, sessionSecret, env = {}, startupSeconds = 60 }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(apiDist, 'main.js')], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(apiDist, 'main.js')], {
     cwd: root,
     env: {
       ...process.env,

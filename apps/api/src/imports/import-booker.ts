@@ -70,13 +70,18 @@ export class ImportBooker implements OnModuleInit, OnModuleDestroy {
   async book(brandId: string, importId: string, budgetMs = RUN_BUDGET_MS): Promise<BookingResult> {
     if (!(await this.imports.claim(brandId, importId, LEASE_SECONDS))) return 'busy';
     const started = Date.now();
+    let next = this.imports.nextRows(brandId, importId, null, MAX_BATCH);
     try {
       for (;;) {
-        const rows = await this.imports.nextRows(brandId, importId, MAX_BATCH);
+        const rows = await next;
         if (rows.length === 0) {
           await this.imports.done(brandId, importId);
           return 'done';
         }
+        // The next batch is read while this one is booked.
+        next = this.imports.nextRows(brandId, importId, rows[rows.length - 1]!.position, MAX_BATCH);
+        // Awaited in the next turn; until then a failure must not count as unhandled.
+        next.catch(() => undefined);
         const { results } = await this.events.ingest(brandId, { events: rows.map((row) => row.event) });
         const { outcomes, refused } = tally(
           rows.map((row) => row.line),
