@@ -48,6 +48,64 @@ describe('errorMessage', () => {
     );
   });
 
+  it('words the connector, webhook and import problems in the UI language', () => {
+    const cases: Array<[number, string, string, string]> = [
+      [
+        400,
+        'nothing_connected',
+        'Add a Facebook Page or an Instagram account id to the connection first.',
+        'Tragen Sie zuerst eine Facebook-Seiten-ID oder eine Instagram-Konto-ID in die Verbindung ein.',
+      ],
+      [
+        503,
+        'secret_unreadable',
+        'The stored App Secret can no longer be read. Enter it again in the Meta connection.',
+        'Das gespeicherte App-Secret kann nicht mehr gelesen werden. Geben Sie es in der Meta-Verbindung erneut ein.',
+      ],
+      [
+        409,
+        'too_many_endpoints',
+        'A brand has at most 20 webhook endpoints. Delete one first.',
+        'Eine Marke hat höchstens 20 Webhook-Endpunkte. Löschen Sie zuerst einen.',
+      ],
+      [
+        409,
+        'endpoint_disabled',
+        'This endpoint is disabled. Enable it first.',
+        'Dieser Endpunkt ist deaktiviert. Aktivieren Sie ihn zuerst.',
+      ],
+      [
+        409,
+        'already_linked',
+        'This account is linked to this fan already.',
+        'Dieses Konto ist bereits mit diesem Fan verknüpft.',
+      ],
+      [
+        409,
+        'last_identity',
+        'A fan keeps at least one account; this is the only one.',
+        'Ein Fan behält mindestens ein Konto; dies ist das einzige.',
+      ],
+      [
+        409,
+        'fan_erased',
+        'This fan was erased; no accounts can be linked.',
+        'Dieser Fan wurde gelöscht; es können keine Konten verknüpft werden.',
+      ],
+      [
+        413,
+        'import_too_large',
+        'The file is larger than 512 MB. Split it into smaller files.',
+        'Die Datei ist größer als 512 MB. Teilen Sie sie in kleinere Dateien auf.',
+      ],
+    ];
+    for (const [status, code, english, german] of cases) {
+      const error = new ApiError(status, problem(status, code, 'The server’s English detail.'));
+      expect(errorMessage(error, en)).toBe(english);
+      expect(errorMessage(error, de)).toBe(german);
+    }
+  });
+
   it("shows the server's detail for other problems", () => {
     const error = new ApiError(409, problem(409, 'slug_taken', 'The slug "shop" is already taken.'));
     expect(errorMessage(error, en)).toBe('The slug "shop" is already taken.');

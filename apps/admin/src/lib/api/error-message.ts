@@ -41,6 +41,22 @@ export function errorMessage(error: unknown, t: TFunction): string {
         return t('errors.notACoupon');
       case 'too_many_codes':
         return t('errors.tooManyCodes');
+      case 'nothing_connected':
+        return t('errors.nothingConnected');
+      case 'secret_unreadable':
+        return t('errors.secretUnreadable');
+      case 'too_many_endpoints':
+        return t('errors.tooManyEndpoints');
+      case 'endpoint_disabled':
+        return t('errors.endpointDisabled');
+      case 'already_linked':
+        return t('errors.alreadyLinked');
+      case 'last_identity':
+        return t('errors.lastIdentity');
+      case 'fan_erased':
+        return t('errors.fanErased');
+      case 'import_too_large':
+        return t('errors.importTooLarge');
       default:
         break;
     }

@@ -82,6 +82,16 @@ export const de: Resources = {
       'Diese Prämie hat Gutscheincodes und bleibt deshalb ein Gutschein. Legen Sie für eine andere Art eine neue Prämie an.',
     notACoupon: 'Codes können nur für Gutschein-Prämien hochgeladen werden.',
     tooManyCodes: 'Dieser Upload hat zu viele Codes. Teilen Sie ihn in kleinere Dateien auf.',
+    nothingConnected:
+      'Tragen Sie zuerst eine Facebook-Seiten-ID oder eine Instagram-Konto-ID in die Verbindung ein.',
+    secretUnreadable:
+      'Das gespeicherte App-Secret kann nicht mehr gelesen werden. Geben Sie es in der Meta-Verbindung erneut ein.',
+    tooManyEndpoints: 'Eine Marke hat höchstens 20 Webhook-Endpunkte. Löschen Sie zuerst einen.',
+    endpointDisabled: 'Dieser Endpunkt ist deaktiviert. Aktivieren Sie ihn zuerst.',
+    alreadyLinked: 'Dieses Konto ist bereits mit diesem Fan verknüpft.',
+    lastIdentity: 'Ein Fan behält mindestens ein Konto; dies ist das einzige.',
+    fanErased: 'Dieser Fan wurde gelöscht; es können keine Konten verknüpft werden.',
+    importTooLarge: 'Die Datei ist größer als 512 MB. Teilen Sie sie in kleinere Dateien auf.',
   },
   auth: {
     login: {

@@ -79,6 +79,14 @@ export const en = {
       'This reward has coupon codes, so it stays a coupon. Create a new reward for another kind.',
     notACoupon: 'Codes can only be uploaded to coupon rewards.',
     tooManyCodes: 'This upload has too many codes. Split it into smaller files.',
+    nothingConnected: 'Add a Facebook Page or an Instagram account id to the connection first.',
+    secretUnreadable: 'The stored App Secret can no longer be read. Enter it again in the Meta connection.',
+    tooManyEndpoints: 'A brand has at most 20 webhook endpoints. Delete one first.',
+    endpointDisabled: 'This endpoint is disabled. Enable it first.',
+    alreadyLinked: 'This account is linked to this fan already.',
+    lastIdentity: 'A fan keeps at least one account; this is the only one.',
+    fanErased: 'This fan was erased; no accounts can be linked.',
+    importTooLarge: 'The file is larger than 512 MB. Split it into smaller files.',
   },
   auth: {
     login: {
