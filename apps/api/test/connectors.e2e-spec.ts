@@ -463,7 +463,9 @@ describe('social connectors', () => {
         await deliverMeta(foreign, igComment('c-f', '6200000000000001', `hi ${code}`)),
       ).deliveryId,
     );
-    expect(foreignLog.summary).toMatchObject({ links: [{ linked: false, code, reason: 'unknown code' }] });
+    expect(foreignLog.summary).toMatchObject({
+      links: [{ linked: false, code, failure: 'unknown_code', reason: 'unknown code' }],
+    });
     const mia = await fanOf(brandId, 'web', 'customer-mia');
     expect(mia?.identities.map((i) => i.channel)).toEqual(['web']);
 
@@ -498,7 +500,7 @@ describe('social connectors', () => {
     expect(
       (await processed(brandId, bodyOf<{ deliveryId: string }>(reuse).deliveryId)).summary,
     ).toMatchObject({
-      links: [{ linked: false, reason: 'the code was used already' }],
+      links: [{ linked: false, failure: 'used', reason: 'the code was used already' }],
     });
     const facebookCode = (await (
       await widget('link-codes', { method: 'POST', body: JSON.stringify({ channel: 'facebook' }) })
@@ -514,9 +516,31 @@ describe('social connectors', () => {
     expect(
       (await processed(brandId, bodyOf<{ deliveryId: string }>(expired).deliveryId)).summary,
     ).toMatchObject({
-      links: [{ linked: false, reason: 'the code has expired' }],
+      links: [{ linked: false, failure: 'expired', reason: 'the code has expired' }],
     });
     expect((await fanOf(brandId, 'facebook', '9003'))?.id).not.toBe(mia?.id);
+
+    // A code for an Instagram account, written from a Facebook account, links nothing.
+    const instagramCode = (await (
+      await widget('link-codes', { method: 'POST', body: JSON.stringify({ channel: 'instagram' }) })
+    ).json()) as LinkCodeDto;
+    const crossed = await deliverMeta(
+      brandId,
+      feedComment('6667', { id: '9004', name: 'Crossed' }, `code ${instagramCode.code}`),
+    );
+    expect(
+      (await processed(brandId, bodyOf<{ deliveryId: string }>(crossed).deliveryId)).summary,
+    ).toMatchObject({
+      links: [
+        {
+          linked: false,
+          code: instagramCode.code,
+          failure: 'wrong_channel',
+          channels: { expected: 'instagram', got: 'facebook' },
+        },
+      ],
+    });
+    expect((await fanOf(brandId, 'facebook', '9004'))?.id).not.toBe(mia?.id);
   });
 
   it('links and unlinks accounts by hand, recording who did', async () => {

@@ -25,9 +25,19 @@ export interface LinkIdentity {
   displayName: string | null;
 }
 
+/** Why a code did not link, for the log (the admin words it in its language; `reason` is English). */
+export type LinkFailure = 'unknown_code' | 'wrong_channel' | 'used' | 'expired' | 'fan_gone';
+
 export type LinkOutcome =
   | { linked: true; code: string; fanId: string; identityId: string; mergedFanId: string | null }
-  | { linked: false; code: string; reason: string };
+  | {
+      linked: false;
+      code: string;
+      failure: LinkFailure;
+      reason: string;
+      /** wrong_channel: the channel the code is for, and the one it came from. */
+      channels?: { expected: string; got: string };
+    };
 
 /** The codes (upper case, each once) written in a comment or message. */
 export function codesIn(text: string): string[] {
@@ -106,12 +116,14 @@ export class LinkingService {
         where: { brandId, code },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!row) return { linked: false, code, reason: 'unknown code' };
+      if (!row) return { linked: false, code, failure: 'unknown_code', reason: 'unknown code' };
       if (row.channel !== identity.channel) {
         return {
           linked: false,
           code,
+          failure: 'wrong_channel',
           reason: `the code links a ${row.channel} account, not ${identity.channel}`,
+          channels: { expected: row.channel, got: identity.channel },
         };
       }
       const holder = await this.fans.findFanOfIdentity(brandId, identity.channel, identity.externalId);
@@ -119,10 +131,14 @@ export class LinkingService {
       if (row.usedAt !== null) {
         return holder !== null && holder === target?.id
           ? { linked: true, code, fanId: holder, identityId: row.identityId ?? '', mergedFanId: null }
-          : { linked: false, code, reason: 'the code was used already' };
+          : { linked: false, code, failure: 'used', reason: 'the code was used already' };
       }
-      if (row.expiresAt <= now) return { linked: false, code, reason: 'the code has expired' };
-      if (!target || target.erasedAt !== null) return { linked: false, code, reason: 'the fan is gone' };
+      if (row.expiresAt <= now) {
+        return { linked: false, code, failure: 'expired', reason: 'the code has expired' };
+      }
+      if (!target || target.erasedAt !== null) {
+        return { linked: false, code, failure: 'fan_gone', reason: 'the fan is gone' };
+      }
       const result = await this.attach(brandId, target.id, identity, holder, {
         method: 'code',
         code,

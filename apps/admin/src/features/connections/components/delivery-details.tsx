@@ -7,7 +7,7 @@ import type { HookDeliveryDto } from '@/lib/api/types';
 import { useCurrentBrand } from '@/lib/current-brand';
 import { formatDateTime } from '@/lib/format';
 
-import type { DeliverySummary } from '../utils/delivery-summary';
+import { type DeliverySummary, linkFailureText } from '../utils/delivery-summary';
 
 interface DeliveryDetailsProps {
   delivery: HookDeliveryDto;
@@ -92,7 +92,7 @@ export function DeliveryDetails({ delivery, summary }: DeliveryDetailsProps) {
                         t('connections.log.details.linkedToFan')
                       )
                     ) : (
-                      t('connections.log.details.notLinked', { reason: link.reason })
+                      t('connections.log.details.notLinked', { reason: linkFailureText(link, t) })
                     )}
                   </List.Item>
                 ))}

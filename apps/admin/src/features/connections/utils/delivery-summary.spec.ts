@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { createInstance, type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { hasPending, readSummary } from './delivery-summary';
+import { resources } from '@/lib/i18n/resources';
+
+import { hasPending, linkFailureText, readSummary } from './delivery-summary';
 
 describe('delivery summaries', () => {
   it('reads what a processed delivery came to, outcomes in a fixed order and without zeros', () => {
@@ -31,7 +34,7 @@ describe('delivery summaries', () => {
       rejectedItems: [{ id: 'meta:c:1', reasons: ['occurredAt is too far in the future'] }],
       links: [
         { linked: true, code: 'FAN-7K2Q9M', fanId: 'f1' },
-        { linked: false, code: 'FAN-AAAAAA', reason: 'unknown code' },
+        { linked: false, code: 'FAN-AAAAAA', failure: null, reason: 'unknown code', channels: null },
       ],
       previewed: null,
     });
@@ -55,5 +58,56 @@ describe('delivery summaries', () => {
     expect(hasPending([{ status: 'processed' }, { status: 'pending' }])).toBe(true);
     expect(hasPending([{ status: 'processed' }, { status: 'failed' }])).toBe(false);
     expect(hasPending([])).toBe(false);
+  });
+
+  describe('why a code did not link', () => {
+    let en: TFunction;
+    let de: TFunction;
+    beforeAll(async () => {
+      const i18n = createInstance();
+      await i18n.init({ resources, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } });
+      en = i18n.getFixedT('en');
+      de = i18n.getFixedT('de');
+    });
+    const failed = (link: Record<string, unknown>) => {
+      const [read] = readSummary({ links: [{ linked: false, code: 'FAN-AAAAAA', ...link }] })?.links ?? [];
+      if (!read || read.linked) throw new Error('expected a failed link');
+      return read;
+    };
+
+    it('words each failure the API names in the UI language', () => {
+      const expired = failed({ failure: 'expired', reason: 'the code has expired' });
+      expect(linkFailureText(expired, en)).toBe('the code has expired');
+      expect(linkFailureText(expired, de)).toBe('der Code ist abgelaufen');
+      expect(linkFailureText(failed({ failure: 'unknown_code', reason: 'unknown code' }), de)).toBe(
+        'kein Code dieser Marke',
+      );
+      expect(linkFailureText(failed({ failure: 'used', reason: 'x' }), de)).toBe(
+        'der Code wurde schon verwendet',
+      );
+      expect(linkFailureText(failed({ failure: 'fan_gone', reason: 'x' }), en)).toBe(
+        'the fan who asked for the code was erased',
+      );
+      const crossed = failed({
+        failure: 'wrong_channel',
+        reason: 'the code links a instagram account, not facebook',
+        channels: { expected: 'instagram', got: 'facebook' },
+      });
+      expect(linkFailureText(crossed, en)).toBe('the code is for Instagram, not Facebook');
+      expect(linkFailureText(crossed, de)).toBe('der Code ist für ein Instagram-Konto, nicht Facebook');
+    });
+
+    it('shows the English reason of log entries written before failures were named, or of unknown ones', () => {
+      expect(linkFailureText(failed({ reason: 'the code has expired' }), de)).toBe('the code has expired');
+      expect(linkFailureText(failed({ failure: 'new_kind', reason: 'something new' }), de)).toBe(
+        'something new',
+      );
+      expect(
+        linkFailureText(
+          failed({ failure: 'wrong_channel', reason: 'the code links a x account, not y' }),
+          en,
+        ),
+      ).toBe('the code links a x account, not y');
+    });
   });
 });

@@ -1,6 +1,9 @@
 // What a delivery in the log came to, read from the API's `summary` (a free-form object in the
 // contract, so every field is checked before it is shown), and the small rules of the log: badge
 // colours, the outcomes worth a badge, and whether the log should keep asking.
+import { CHANNELS } from '@fanfare/shared';
+import type { TFunction } from 'i18next';
+
 import type { HookDeliveryDto, HookDeliveryStatus } from '@/lib/api/types';
 
 /** Outcome statuses of booked events, in the order the log lists them. */
@@ -17,8 +20,19 @@ export interface RejectedItem {
   reasons: string[];
 }
 
+/** Why a code did not link, as the API names it (older log entries have only the English reason). */
+export const LINK_FAILURES = ['unknown_code', 'wrong_channel', 'used', 'expired', 'fan_gone'] as const;
+export type LinkFailure = (typeof LINK_FAILURES)[number];
+
 export type LinkOutcome =
-  { linked: true; code: string; fanId: string | null } | { linked: false; code: string; reason: string };
+  | { linked: true; code: string; fanId: string | null }
+  | {
+      linked: false;
+      code: string;
+      failure: LinkFailure | null;
+      reason: string;
+      channels: { expected: string; got: string } | null;
+    };
 
 export interface DeliverySummary {
   test: boolean;
@@ -52,9 +66,47 @@ function list(value: unknown): unknown[] {
 function readLink(value: unknown): LinkOutcome[] {
   if (!isRecord(value)) return [];
   const code = text(value.code) ?? '';
-  return value.linked === true
-    ? [{ linked: true, code, fanId: text(value.fanId) }]
-    : [{ linked: false, code, reason: text(value.reason) ?? '' }];
+  if (value.linked === true) return [{ linked: true, code, fanId: text(value.fanId) }];
+  const failure = LINK_FAILURES.find((known) => known === value.failure) ?? null;
+  const channels = isRecord(value.channels) ? value.channels : null;
+  const expected = text(channels?.expected);
+  const got = text(channels?.got);
+  return [
+    {
+      linked: false,
+      code,
+      failure,
+      reason: text(value.reason) ?? '',
+      channels: expected !== null && got !== null ? { expected, got } : null,
+    },
+  ];
+}
+
+/** Why a code did not link, in the UI language; the API's English reason for older log entries. */
+export function linkFailureText(link: Extract<LinkOutcome, { linked: false }>, t: TFunction): string {
+  const channel = (value: string) => {
+    const known = CHANNELS.find((candidate) => candidate === value);
+    return known ? t(`campaigns.channels.${known}`) : value;
+  };
+  switch (link.failure) {
+    case 'unknown_code':
+      return t('connections.log.linkFailure.unknownCode');
+    case 'wrong_channel':
+      return link.channels
+        ? t('connections.log.linkFailure.wrongChannel', {
+            expected: channel(link.channels.expected),
+            got: channel(link.channels.got),
+          })
+        : link.reason;
+    case 'used':
+      return t('connections.log.linkFailure.used');
+    case 'expired':
+      return t('connections.log.linkFailure.expired');
+    case 'fan_gone':
+      return t('connections.log.linkFailure.fanGone');
+    case null:
+      return link.reason;
+  }
 }
 
 /** The summary of a processed delivery; null while it is pending or when it failed. */

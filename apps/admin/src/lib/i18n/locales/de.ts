@@ -1538,6 +1538,13 @@ export const de: Resources = {
         linkedToFan: 'hat das Konto mit dem Fan verknüpft',
         notLinked: 'nicht verknüpft: {{reason}}',
       },
+      linkFailure: {
+        unknownCode: 'kein Code dieser Marke',
+        wrongChannel: 'der Code ist für ein {{expected}}-Konto, nicht {{got}}',
+        used: 'der Code wurde schon verwendet',
+        expired: 'der Code ist abgelaufen',
+        fanGone: 'der Fan, der den Code angefordert hat, wurde gelöscht',
+      },
     },
   },
   imports: {

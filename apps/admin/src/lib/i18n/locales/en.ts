@@ -1510,6 +1510,13 @@ export const en = {
         linkedToFan: 'linked the account to the fan',
         notLinked: 'not linked: {{reason}}',
       },
+      linkFailure: {
+        unknownCode: 'no code of this brand',
+        wrongChannel: 'the code is for {{expected}}, not {{got}}',
+        used: 'the code was used already',
+        expired: 'the code has expired',
+        fanGone: 'the fan who asked for the code was erased',
+      },
     },
   },
   imports: {
