@@ -152,10 +152,12 @@ export async function login(base, email, password) {
 }
 
 /** CPU seconds (user + system) process `pid` has used so far; 0 once it is gone. */
-export const cpuSeconds = (pid) => {
+export const cpuSeconds = (pid, { reapedChildren = false } = {}) => {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks
+    // utime, stime (and cutime, cstime: children that exited and were waited for), in clock ticks
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (reapedChildren ? ticks + Number(fields[13]) + Number(fields[14]) : ticks) / 100;
   } catch {
     return 0;
   }
@@ -163,7 +165,8 @@ export const cpuSeconds = (pid) => {
 
 /**
  * CPU seconds of every PostgreSQL process so far, by pid — per process, so that a connection closed
- * meanwhile does not subtract its CPU from a sum.
+ * meanwhile does not subtract its CPU from a sum. A backend that exits takes its CPU with it; the
+ * postmaster, which waits for it, then counts it among its children's, so that is included too.
  */
 export const postgresCpuSeconds = () => {
   const byPid = new Map();
@@ -171,7 +174,7 @@ export const postgresCpuSeconds = () => {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
-        byPid.set(entry, cpuSeconds(entry));
+        byPid.set(entry, cpuSeconds(entry, { reapedChildren: true }));
     } catch {
       // gone meanwhile
     }
