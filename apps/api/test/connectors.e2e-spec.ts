@@ -731,6 +731,38 @@ describe('social connectors', () => {
       .expect(415);
   });
 
+  it('pages through the delivery log without skipping entries received within one millisecond', async () => {
+    const { brandId } = await connectedBrand();
+    // Nine deliveries in one millisecond, microseconds apart (as a burst arrives).
+    await t.dataSource.query(
+      `INSERT INTO hook_delivery (brand_id, id, source, delivery_key, received_at, body_bytes, status)
+       SELECT $1, uuidv7(), 'meta', 'k' || n, timestamptz '2026-11-20 10:00:00.123' + n * interval '1 microsecond', 2, 'processed'
+         FROM generate_series(1, 9) AS n`,
+      [brandId],
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = bodyOf(
+        await t
+          .http()
+          .get(
+            `/api/v1/brands/${brandId}/connections/deliveries?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          )
+          .set('Cookie', owner)
+          .expect(200),
+      );
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const all = await t.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM hook_delivery WHERE brand_id = $1 ORDER BY received_at DESC, id DESC',
+      [brandId],
+    );
+    expect(seen).toEqual(all.map((row) => row.id));
+    expect(seen).toHaveLength(9);
+  });
+
   it('sends a test delivery that is logged, never booked', async () => {
     const { brandId } = await connectedBrand();
     const sent = await t

@@ -105,8 +105,8 @@ export class HooksService implements OnModuleInit {
     const limit = query.limit ?? 50;
     const after = decodeCursor(query.cursor, 2);
     const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
-      `SELECT brand_id, id, source, sender_id, received_at, status, test, attempts, processed_at, error,
-              body_bytes, body IS NOT NULL AS body_kept, summary
+      `SELECT brand_id, id, source, sender_id, received_at, received_at::text AS received_key, status, test,
+              attempts, processed_at, error, body_bytes, body IS NOT NULL AS body_kept, summary
          FROM hook_delivery
         WHERE brand_id = $1 AND ($2::text IS NULL OR source = $2)
           AND ($3::timestamptz IS NULL OR (received_at, id) < ($3::timestamptz, $4::uuid))
@@ -137,7 +137,9 @@ export class HooksService implements OnModuleInit {
           summary: row.summary as Record<string, unknown> | null,
           fanIds: [],
         }),
-      (row) => [(row.received_at as Date).toISOString(), row.id as string],
+      // The time as PostgreSQL wrote it, to the microsecond: a Date keeps milliseconds only, and a
+      // cursor cut to the millisecond would skip the entries received later in that millisecond.
+      (row) => [row.received_key as string, row.id as string],
     );
   }
 
