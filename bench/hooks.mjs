@@ -182,6 +182,10 @@ try {
   if (failed.length > 0)
     throw new Error(`${failed.length} deliveries not processed: ${JSON.stringify(failed[0])}`);
   const booked = log.reduce((sum, item) => sum + (item.summary?.events ?? 0), 0);
+  const sent = DELIVERIES + BATCHED * PER_BATCH;
+  if (log.length !== DELIVERIES + BATCHED || booked !== sent) {
+    throw new Error(`the log lists ${log.length} deliveries with ${booked} events; ${sent} events were sent`);
+  }
   await poll.end();
 
   const results = {

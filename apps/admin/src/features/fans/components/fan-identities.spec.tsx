@@ -175,7 +175,7 @@ describe('linked accounts on the fan page', () => {
     await user.click(screen.getByRole('button', { name: 'Unlink facebook: 9001' }));
     const again = await screen.findByRole('dialog', { name: 'Unlink this account?' });
     await user.click(within(again).getByRole('button', { name: 'Unlink account' }));
-    expect(await screen.findByText('A fan keeps at least one account: this is her only one.')).toBeTruthy();
+    expect(await screen.findByText('A fan keeps at least one account; this is the only one.')).toBeTruthy();
     expect(screen.getAllByTestId('fan-identity')).toHaveLength(1);
   });
 
