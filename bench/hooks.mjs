@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import {
   BENCH_ADMIN,
+  createBrandWithCampaign,
   login,
   percentile,
   runConcurrently,
@@ -88,18 +89,11 @@ try {
   api = await startApi({ databaseUrl: db.url, admin: BENCH_ADMIN });
   const { base } = api;
   const { call } = await login(base, BENCH_ADMIN.email, BENCH_ADMIN.password);
-  const brandId = (
-    await call('POST', '/api/v1/brands', {
-      name: 'Bench Hooks',
-      slug: `hooks-${Date.now()}`,
-      timeZone: 'Europe/Berlin',
-      locale: 'de',
-    })
-  ).id;
-  await call('POST', `/api/v1/brands/${brandId}/campaigns`, {
-    name: 'Comments',
-    startsAt: new Date(Date.now() - 86_400_000).toISOString(),
-    status: 'active',
+  const brandId = await createBrandWithCampaign(call, {
+    name: 'Bench Hooks',
+    slug: `hooks-${Date.now()}`,
+    campaign: 'Comments',
+    startsAt: new Date(Date.now() - 86_400_000),
     rules: [
       {
         name: 'Comment with #Kuchenliebe',

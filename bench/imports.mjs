@@ -16,6 +16,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import {
   BENCH_ADMIN,
+  createBrandWithCampaign,
+  BENCH_RULES,
   cpuSeconds,
   login,
   postgresCpuSeconds,
@@ -103,41 +105,12 @@ try {
   api = await startApi({ databaseUrl: db.url, admin: BENCH_ADMIN });
   const { port, pid } = api;
   const { cookie, call } = await login(api.base, BENCH_ADMIN.email, BENCH_ADMIN.password);
-  const brandId = (
-    await call('POST', '/api/v1/brands', {
-      name: 'Bench Imports',
-      slug: `bench-imports-${Date.now()}`,
-      timeZone: 'Europe/Berlin',
-      locale: 'de',
-    })
-  ).id;
-  await call('POST', `/api/v1/brands/${brandId}/campaigns`, {
-    name: 'Bench',
-    startsAt: new Date(START - 86_400_000).toISOString(),
-    status: 'active',
-    rules: [
-      {
-        name: 'Comment #SoMeParade',
-        trigger: { eventType: 'comment', channels: ['instagram'] },
-        conditions: [{ property: 'hashtags', op: 'contains', value: 'SoMeParade' }],
-        award: { kind: 'fixed', points: 10 },
-        limits: [{ window: 'day', max: 3 }],
-      },
-      {
-        name: 'Purchase',
-        trigger: { eventType: 'purchase' },
-        conditions: [],
-        award: { kind: 'per_unit', property: 'amount', pointsPerUnit: 1, rounding: 'floor' },
-        limits: [{ window: 'day', max: 5 }],
-      },
-      {
-        name: 'Share',
-        trigger: { eventType: 'share', channels: ['instagram'] },
-        conditions: [],
-        award: { kind: 'fixed', points: 5 },
-        limits: [{ window: 'week', max: 2 }],
-      },
-    ],
+  const brandId = await createBrandWithCampaign(call, {
+    name: 'Bench Imports',
+    slug: `bench-imports-${Date.now()}`,
+    campaign: 'Bench',
+    startsAt: new Date(START - 86_400_000),
+    rules: BENCH_RULES,
   });
 
   // 2. Upload: the file streamed as it is made; node:http waits for the socket (fetch would read

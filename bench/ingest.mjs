@@ -11,6 +11,8 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import {
   BENCH_ADMIN,
+  createBrandWithCampaign,
+  BENCH_RULES,
   cpuSeconds,
   login,
   percentile,
@@ -95,41 +97,12 @@ try {
   });
   const { port } = api;
   const { call } = await login(api.base, BENCH_ADMIN.email, BENCH_ADMIN.password);
-  const brandId = (
-    await call('POST', '/api/v1/brands', {
-      name: 'Bench Bakery',
-      slug: `bench-${Date.now()}`,
-      timeZone: 'Europe/Berlin',
-      locale: 'de',
-    })
-  ).id;
-  await call('POST', `/api/v1/brands/${brandId}/campaigns`, {
-    name: 'Bench',
-    startsAt: new Date(Date.now() - 86_400_000).toISOString(),
-    status: 'active',
-    rules: [
-      {
-        name: 'Comment #SoMeParade',
-        trigger: { eventType: 'comment', channels: ['instagram'] },
-        conditions: [{ property: 'hashtags', op: 'contains', value: 'SoMeParade' }],
-        award: { kind: 'fixed', points: 10 },
-        limits: [{ window: 'day', max: 3 }],
-      },
-      {
-        name: 'Purchase',
-        trigger: { eventType: 'purchase' },
-        conditions: [],
-        award: { kind: 'per_unit', property: 'amount', pointsPerUnit: 1, rounding: 'floor' },
-        limits: [{ window: 'day', max: 5 }],
-      },
-      {
-        name: 'Share',
-        trigger: { eventType: 'share', channels: ['instagram'] },
-        conditions: [],
-        award: { kind: 'fixed', points: 5 },
-        limits: [{ window: 'week', max: 2 }],
-      },
-    ],
+  const brandId = await createBrandWithCampaign(call, {
+    name: 'Bench Bakery',
+    slug: `bench-${Date.now()}`,
+    campaign: 'Bench',
+    startsAt: new Date(Date.now() - 86_400_000),
+    rules: BENCH_RULES,
   });
   const { secret } = await call('POST', `/api/v1/brands/${brandId}/api-keys`, {
     name: 'bench',

@@ -203,3 +203,45 @@ export async function writeResults(name, results, { at = results.at, prettier = 
   console.log(`written to ${path.relative(root, file)}`);
   return file;
 }
+
+/** The rules of the ingestion and import benchmarks: comments with #SoMeParade, purchases by the euro, shares. */
+export const BENCH_RULES = [
+  {
+    name: 'Comment #SoMeParade',
+    trigger: { eventType: 'comment', channels: ['instagram'] },
+    conditions: [{ property: 'hashtags', op: 'contains', value: 'SoMeParade' }],
+    award: { kind: 'fixed', points: 10 },
+    limits: [{ window: 'day', max: 3 }],
+  },
+  {
+    name: 'Purchase',
+    trigger: { eventType: 'purchase' },
+    conditions: [],
+    award: { kind: 'per_unit', property: 'amount', pointsPerUnit: 1, rounding: 'floor' },
+    limits: [{ window: 'day', max: 5 }],
+  },
+  {
+    name: 'Share',
+    trigger: { eventType: 'share', channels: ['instagram'] },
+    conditions: [],
+    award: { kind: 'fixed', points: 5 },
+    limits: [{ window: 'week', max: 2 }],
+  },
+];
+
+/**
+ * Creates a brand (Europe/Berlin, German) with one active campaign of `rules` that started at
+ * `startsAt`; answers the brand's id.
+ */
+export async function createBrandWithCampaign(call, { name, slug, campaign, startsAt, rules }) {
+  const brandId = (
+    await call('POST', '/api/v1/brands', { name, slug, timeZone: 'Europe/Berlin', locale: 'de' })
+  ).id;
+  await call('POST', `/api/v1/brands/${brandId}/campaigns`, {
+    name: campaign,
+    startsAt: startsAt.toISOString(),
+    status: 'active',
+    rules,
+  });
+  return brandId;
+}

@@ -119,13 +119,18 @@ export class WebhookDispatcher implements OnModuleInit, BeforeApplicationShutdow
     const run = { again: true, done: Promise.resolve() };
     run.done = (async () => {
       try {
-        while (run.again && !this.stopping.signal.aborted) {
-          run.again = false;
-          while ((await this.dispatchDue(brandId, endpointId)) > 0 && !this.stopping.signal.aborted) {
-            // until nothing is due
+        for (;;) {
+          while (run.again && !this.stopping.signal.aborted) {
+            run.again = false;
+            while ((await this.dispatchDue(brandId, endpointId)) > 0 && !this.stopping.signal.aborted) {
+              // until nothing is due
+            }
           }
+          await this.wakeForNext(brandId);
+          // A commit while the timer was being set asked for another look; none can come in between
+          // this check and the end of the run (nothing is awaited there).
+          if (!run.again || this.stopping.signal.aborted) break;
         }
-        await this.wakeForNext(brandId);
       } catch (error) {
         this.logger.error(`dispatching to endpoint ${endpointId} failed: ${(error as Error).message}`);
       } finally {
