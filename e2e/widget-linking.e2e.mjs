@@ -138,6 +138,15 @@ describe('linking an account in the fan widget', () => {
     // The job queue links the account; the widget's next poll shows it and drops the code.
     const linked = panel.getByText('Instagram-Konto @fan_b verknüpft');
     await linked.waitFor({ timeout: 30_000 });
+    // Focus is on the message: the widget redraws once more right after (the new balance), and
+    // focus must come back to the message then too.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('fanfare-widget').shadowRoot.activeElement?.getAttribute('data-focus') ===
+        'linked',
+      null,
+      { timeout: 5_000 },
+    );
     assert.equal(await linked.evaluate((element) => element.matches(':focus')), true);
     await panel.getByText(/^@fan_b · seit \d{2}\.\d{2}\.\d{4}$/).waitFor();
     await panel.getByText('Bestätigt', { exact: true }).waitFor();
