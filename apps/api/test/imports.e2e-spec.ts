@@ -565,6 +565,57 @@ describe('event imports', () => {
     await expectConsistent(brandId);
   });
 
+  it('lets one job at a time hold an import, and gives it up after five failed attempts in a row', async () => {
+    const brandId = await brandWithCampaign();
+    const repository = t.app.get(ImportsRepository);
+    const booker = t.app.get(ImportBooker);
+    const id = uuidv7();
+    await repository.create(brandId, id, 'lease.csv', 'test');
+    const counts = { bytes: 1, rowsTotal: 1, rowsValid: 1, rowsRejected: 0 };
+    await repository.stage(
+      brandId,
+      id,
+      [
+        {
+          line: 2,
+          eventId: 'lease-1',
+          occurredAt: new Date(Date.now() - DAY),
+          event: {
+            id: 'lease-1',
+            type: 'video_view',
+            channel: 'youtube',
+            occurredAt: new Date(Date.now() - DAY).toISOString(),
+            fan: { externalId: 'leaseholder' },
+          },
+        },
+      ],
+      [],
+      counts,
+    );
+    await repository.received(brandId, id, 'e'.repeat(64), counts, 'queued');
+
+    // Two jobs at once: one takes the lease, the other is told the import is busy and books nothing.
+    const claims = await Promise.all([
+      repository.claim(brandId, id, 120),
+      repository.claim(brandId, id, 120),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await booker.book(brandId, id)).toBe('busy');
+    expect((await getImport(brandId, id)).body).toMatchObject({ status: 'running', rowsBooked: 0 });
+
+    // Failed attempts count up (the lease is let go each time); the fifth in a row gives up.
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await repository.failed(brandId, id, `attempt ${attempt} failed`, 5)).toBe('running');
+    }
+    expect(await repository.failed(brandId, id, 'attempt 5 failed', 5)).toBe('failed');
+    expect((await getImport(brandId, id)).body).toMatchObject({
+      status: 'failed',
+      error: 'attempt 5 failed',
+      rowsBooked: 0,
+    });
+    expect(await booker.book(brandId, id)).toBe('busy');
+  });
+
   it('streams a file of 200,000 rows with flat memory and books every row', async () => {
     const brandId = await brandWithCampaign();
     const ROWS = 200_000;

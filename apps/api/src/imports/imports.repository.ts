@@ -4,13 +4,13 @@ import { type FieldError } from '../common/errors/domain-error';
 import { Transactions } from '../database/transactions';
 import { type ImportStatus } from './entities/event-import.entity';
 
-/** A valid row on its way to the staging table. */
 /** Where a staged row stands in booking order: its time (as PostgreSQL wrote it) and line. */
 export interface StagedPosition {
   occurredAt: string;
   line: number;
 }
 
+/** A valid row on its way to the staging table. */
 export interface StagedRow {
   line: number;
   eventId: string;
@@ -265,7 +265,8 @@ export class ImportsRepository {
    * holds it. True when taken.
    */
   async claim(brandId: string, id: string, leaseSeconds: number): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [rows] = await this.tx.manager.query<[unknown[], number]>(
       `UPDATE event_import
           SET status = 'running', lease_until = now() + make_interval(secs => $3), updated_at = now()
         WHERE brand_id = $1 AND id = $2 AND status IN ('queued', 'running')
@@ -375,7 +376,7 @@ export class ImportsRepository {
     error: string,
     maxFailures: number,
   ): Promise<ImportStatus | null> {
-    const rows: Array<{ status: ImportStatus }> = await this.tx.manager.query(
+    const [rows] = await this.tx.manager.query<[Array<{ status: ImportStatus }>, number]>(
       `UPDATE event_import
           SET failures = failures + 1, error = $3, lease_until = NULL, updated_at = now(),
               status = CASE WHEN failures + 1 >= $4 THEN 'failed' ELSE status END,
