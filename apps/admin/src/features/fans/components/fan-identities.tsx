@@ -1,14 +1,12 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLink, IconRosetteDiscountCheck } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { errorMessage } from '@/lib/api/error-message';
 import type { FanDto, FanIdentityDto } from '@/lib/api/types';
+import { useConfirmedMutation } from '@/lib/confirmed-mutation';
 import { formatDateTime } from '@/lib/format';
-import { notifyError, notifySuccess } from '@/lib/notify';
 
 import { useUnlinkIdentity } from '../api/unlink-identity';
 import { describeProof, isVerified, readProof, sourceLabel } from '../utils/identity-proof';
@@ -31,24 +29,11 @@ function accountLabel(identity: FanIdentityDto): string {
 export function FanIdentities({ brandId, fan, timeZone, canLink }: FanIdentitiesProps) {
   const { t, i18n } = useTranslation();
   const [linkOpened, linkModal] = useDisclosure(false);
-  const [toUnlink, setToUnlink] = useState<FanIdentityDto | null>(null);
-  const unlink = useUnlinkIdentity(brandId, fan.id);
+  const unlink = useConfirmedMutation(useUnlinkIdentity(brandId, fan.id), {
+    variables: (identity: FanIdentityDto) => identity.id,
+    successMessage: (identity) => t('fans.identities.unlink.done', { account: accountLabel(identity) }),
+  });
   const none = t('common.none');
-
-  const confirmUnlink = () => {
-    if (!toUnlink) return;
-    const account = accountLabel(toUnlink);
-    unlink.mutate(toUnlink.id, {
-      onSuccess: () => {
-        notifySuccess(t('fans.identities.unlink.done', { account }));
-        setToUnlink(null);
-      },
-      onError: (error) => {
-        notifyError(errorMessage(error, t));
-        setToUnlink(null);
-      },
-    });
-  };
 
   return (
     <section aria-labelledby="identities-title">
@@ -129,7 +114,7 @@ export function FanIdentities({ brandId, fan, timeZone, canLink }: FanIdentities
                           variant="light"
                           color="red"
                           aria-label={t('fans.identities.unlink.label', { account: accountLabel(identity) })}
-                          onClick={() => setToUnlink(identity)}
+                          onClick={() => unlink.ask(identity)}
                         >
                           {t('fans.identities.unlink.button')}
                         </Button>
@@ -146,16 +131,13 @@ export function FanIdentities({ brandId, fan, timeZone, canLink }: FanIdentities
         <LinkAccountModal brandId={brandId} fanId={fan.id} opened={linkOpened} onClose={linkModal.close} />
       )}
       <ConfirmDialog
-        opened={toUnlink !== null}
+        {...unlink.dialogProps}
         title={t('fans.identities.unlink.title')}
         message={t('fans.identities.unlink.text', {
-          account: toUnlink ? accountLabel(toUnlink) : '',
+          account: unlink.target ? accountLabel(unlink.target) : '',
           name: fanName(fan, t),
         })}
         confirmLabel={t('fans.identities.unlink.confirm')}
-        loading={unlink.isPending}
-        onConfirm={confirmUnlink}
-        onClose={() => setToUnlink(null)}
       />
     </section>
   );
